@@ -1,0 +1,82 @@
+//! Assembles the HTTP application: the API under `/api`, `/healthz`, and the
+//! built web app with a fallback to `index.html` for client-side routes.
+
+use crate::config::ServeArgs;
+use crate::routes;
+use crate::state::{AppState, SessionPolicy};
+use crate::{csrf, demo, store};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::{middleware, Router};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use tokio::net::TcpListener;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// The largest request body the API reads; the biggest legitimate one (an
+/// idea of 10,000 characters, up to 4 bytes each) fits with room to spare.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router(state: AppState, dist: &Path) -> Router {
+    let api = routes::api_router()
+        .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    Router::new()
+        .nest("/api", api)
+        .merge(routes::health_router())
+        .fallback_service(spa)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'self'"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// A bound, ready-to-run server. Binding happens in `build`, so a caller
+/// (or a test) knows the real port before serving starts.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    pub async fn build(args: &ServeArgs) -> anyhow::Result<Application> {
+        let store = store::connect(&args.db.database_url).await?;
+        if args.demo {
+            demo::load_if_empty(store.as_ref()).await?;
+        }
+        let state = AppState {
+            store,
+            sessions: SessionPolicy::from(&args.sessions),
+        };
+        let listener = TcpListener::bind(args.addr).await?;
+        Ok(Application {
+            listener,
+            router: router(state, &args.dist),
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

@@ -1,0 +1,104 @@
+//! Command line and environment: every flag has an environment fallback so
+//! that the same binary is configured by flags locally and by env in
+//! deployments.
+
+use clap::{Args, Parser, Subcommand};
+use schwarm_wire::Role;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "schwarm", version, about = "Schwarm, the open-innovation idea board")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run pending migrations, then serve the API and the web app.
+    Serve(ServeArgs),
+    /// Run pending migrations and exit.
+    Migrate(DbArgs),
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DbArgs {
+    /// Where the data lives: `sqlite://FILE` (created if missing).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://schwarm.db")]
+    pub database_url: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+
+    /// The address to listen on; port 0 picks a free port.
+    #[arg(long, env = "SCHWARM_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// The built web app (Trunk's output).
+    #[arg(long, env = "SCHWARM_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Load the demo data set when the database has no users yet.
+    #[arg(long, env = "SCHWARM_DEMO")]
+    pub demo: bool,
+
+    #[command(flatten)]
+    pub sessions: SessionArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SessionArgs {
+    /// Mark the session cookie `Secure` (set this when served over TLS).
+    #[arg(long, env = "SCHWARM_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// A session unused for this many minutes ends.
+    #[arg(long, env = "SCHWARM_SESSION_IDLE_MINUTES", default_value_t = 14 * 24 * 60)]
+    pub session_idle_minutes: i64,
+
+    /// A session ends this many minutes after sign-in, used or not.
+    #[arg(long, env = "SCHWARM_SESSION_MAX_MINUTES", default_value_t = 30 * 24 * 60)]
+    pub session_max_minutes: i64,
+}
+
+impl Default for SessionArgs {
+    fn default() -> Self {
+        SessionArgs {
+            secure_cookies: false,
+            session_idle_minutes: 14 * 24 * 60,
+            session_max_minutes: 30 * 24 * 60,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user, or update role and password of an existing email.
+    /// The password comes from SCHWARM_PASSWORD or a prompt.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, value_parser = parse_role, default_value = "member")]
+    pub role: Role,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| format!("`{s}` is not one of member, pm, admin"))
+}

@@ -1,0 +1,165 @@
+//! Extractors that answer in our error shape. axum's own extractors reject
+//! with plain-text bodies; these wrap them so that a bad path, query or body
+//! is a JSON 4xx naming what was wrong.
+
+use crate::error::Error;
+use crate::service::auth;
+use crate::state::AppState;
+use crate::store::UserRow;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+
+pub const SESSION_COOKIE: &str = "schwarm_session";
+
+/// A JSON body. Wrong shape → 422 naming the field (serde_path_to_error
+/// finds it); not JSON → 400; wrong content type → 415; too big → 413.
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
+        let is_json = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| {
+                let mime = mime.trim();
+                mime.eq_ignore_ascii_case("application/json") || mime.ends_with("+json")
+            });
+        if !is_json {
+            return Err(Error::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| match e {
+            BytesRejection::FailedToBufferBody(_) => Error::TooLarge,
+            other => Error::Malformed(other.body_text()),
+        })?;
+        parse_json(&bytes).map(Json)
+    }
+}
+
+fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_data() && path != "." {
+            Error::BadField {
+                field: path,
+                message: inner.to_string(),
+            }
+        } else {
+            Error::Malformed(format!("the body is not valid JSON of the expected shape: {inner}"))
+        }
+    })
+}
+
+/// Path parameters; a non-number id is a 404 (no such resource), not a 500.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| Path(p.0))
+            .map_err(|e: PathRejection| match e {
+                PathRejection::FailedToDeserializePathParams(_) => Error::NotFound,
+                other => Error::Malformed(other.body_text()),
+            })
+    }
+}
+
+/// A query string; a malformed one is a 400.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| Query(q.0))
+            .map_err(|e: QueryRejection| Error::Malformed(e.body_text()))
+    }
+}
+
+/// The signed-in user; 401 otherwise. Sessions come from the cookie or, for
+/// clients that cannot keep cookies (the embedded widget), a bearer token.
+pub struct AuthUser {
+    pub user: UserRow,
+    pub token: String,
+}
+
+impl AuthUser {
+    pub fn id(&self) -> i64 {
+        self.user.id
+    }
+}
+
+/// The signed-in user if there is one; never rejects.
+pub struct MaybeAuthUser(pub Option<AuthUser>);
+
+impl MaybeAuthUser {
+    pub fn id(&self) -> Option<i64> {
+        self.0.as_ref().map(AuthUser::id)
+    }
+}
+
+fn session_token(parts: &Parts) -> Option<String> {
+    let bearer = parts
+        .headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    bearer.or_else(|| {
+        CookieJar::from_headers(&parts.headers)
+            .get(SESSION_COOKIE)
+            .map(|c| c.value().to_owned())
+    })
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let token = session_token(parts).filter(|t| !t.is_empty()).ok_or(Error::Unauthorized)?;
+        let user = auth::authenticate(state, &token).await?.ok_or(Error::Unauthorized)?;
+        Ok(AuthUser { user, token })
+    }
+}
+
+impl FromRequestParts<AppState> for MaybeAuthUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        match AuthUser::from_request_parts(parts, state).await {
+            Ok(user) => Ok(MaybeAuthUser(Some(user))),
+            Err(Error::Unauthorized) => Ok(MaybeAuthUser(None)),
+            Err(other) => Err(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use schwarm_wire::NewIdea;
+
+    #[test]
+    fn a_wrong_type_names_its_field() {
+        match parse_json::<NewIdea>(br#"{"title": 5}"#) {
+            Err(Error::BadField { field, .. }) => assert_eq!(field, "title"),
+            other => panic!("expected a bad field, got {:?}", other.map(|_| ())),
+        }
+        assert!(matches!(parse_json::<NewIdea>(b"{not json"), Err(Error::Malformed(_))));
+    }
+}

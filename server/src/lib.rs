@@ -1,0 +1,18 @@
+//! Schwarm's server: a JSON API over SQLite (PostgreSQL to come) that also
+//! serves the web app. See `shared/DESIGN.md` for the layers:
+//! routes → service → store, with pure logic in `domain`.
+
+pub mod app;
+pub mod config;
+pub mod csrf;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod service;
+pub mod state;
+pub mod store;
+pub mod users;
+
+pub use app::Application;

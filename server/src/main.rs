@@ -1,0 +1,55 @@
+//! The `schwarm` binary: parse the command line, set up logging, dispatch.
+
+use clap::Parser;
+use schwarm_server::config::{Cli, Command, UserCommand};
+use schwarm_server::{store, users, Application};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => {
+            let app = Application::build(&args).await?;
+            let addr = app.local_addr();
+            tracing::info!(%addr, "serving");
+            println!("Schwarm is running at http://{addr}/");
+            app.run_until(shutdown_signal()).await?;
+            tracing::info!("stopped");
+        }
+        Command::Migrate(db) => {
+            store::connect(&db.database_url).await?;
+            println!("migrations are up to date");
+        }
+        Command::User {
+            command: UserCommand::Add(args),
+        } => users::add(args).await?,
+    }
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM, so that in-flight requests finish and
+/// SQLite checkpoints cleanly before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,69 @@
+use crate::error::Result;
+use crate::extract::{AuthUser, Json, MaybeAuthUser, SESSION_COOKIE};
+use crate::service::auth::{self, NewSession};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use schwarm_wire::{LoginRequest, RegisterRequest, User};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/register", post(register))
+        .route("/auth/login", post(login))
+        .route("/auth/logout", post(logout))
+        .route("/me", get(me))
+}
+
+fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.sessions.secure_cookies)
+        .max_age(cookie::time::Duration::milliseconds(state.sessions.max_ms))
+        .build()
+}
+
+fn signed_in(state: &AppState, jar: CookieJar, session: NewSession) -> (CookieJar, axum::Json<User>) {
+    (jar.add(session_cookie(state, session.token)), axum::Json(session.user))
+}
+
+async fn register(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Json(req): Json<RegisterRequest>,
+) -> Result<(StatusCode, CookieJar, axum::Json<User>)> {
+    let session = auth::register(&state, req).await?;
+    let (jar, user) = signed_in(&state, jar, session);
+    Ok((StatusCode::CREATED, jar, user))
+}
+
+/// Signing in always starts a new session; a session already held by this
+/// browser ends, so a planted session id is never promoted.
+async fn login(
+    State(state): State<AppState>,
+    current: MaybeAuthUser,
+    jar: CookieJar,
+    Json(req): Json<LoginRequest>,
+) -> Result<(CookieJar, axum::Json<User>)> {
+    let session = auth::login(&state, req).await?;
+    if let Some(old) = current.0 {
+        auth::logout(&state, &old.token).await?;
+    }
+    Ok(signed_in(&state, jar, session))
+}
+
+async fn logout(State(state): State<AppState>, current: MaybeAuthUser, jar: CookieJar) -> Result<(CookieJar, StatusCode)> {
+    if let Some(user) = current.0 {
+        auth::logout(&state, &user.token).await?;
+    }
+    let gone = Cookie::build((SESSION_COOKIE, "")).path("/").build();
+    Ok((jar.remove(gone), StatusCode::NO_CONTENT))
+}
+
+async fn me(user: AuthUser) -> axum::Json<User> {
+    axum::Json(auth::to_wire(&user.user))
+}

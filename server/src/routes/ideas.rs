@@ -1,0 +1,45 @@
+use crate::error::Result;
+use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, Query};
+use crate::service::ideas::{self, ListParams};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, put};
+use axum::Router;
+use schwarm_wire::{Idea, NewIdea, Page, VoteState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/ideas", get(list).post(create))
+        .route("/ideas/{id}", get(show))
+        .route("/ideas/{id}/vote", put(vote).delete(unvote))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: MaybeAuthUser,
+    Query(params): Query<ListParams>,
+) -> Result<axum::Json<Page<Idea>>> {
+    Ok(axum::Json(ideas::list(&state, &params, viewer.id()).await?))
+}
+
+async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Path<i64>) -> Result<axum::Json<Idea>> {
+    Ok(axum::Json(ideas::get(&state, id, viewer.id()).await?))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Json(new): Json<NewIdea>,
+) -> Result<(StatusCode, axum::Json<Idea>)> {
+    let idea = ideas::create(&state, user.id(), new).await?;
+    Ok((StatusCode::CREATED, axum::Json(idea)))
+}
+
+async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
+    Ok(axum::Json(ideas::vote(&state, id, user.id(), true).await?))
+}
+
+async fn unvote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
+    Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
+}

@@ -1,0 +1,22 @@
+//! HTTP only: extract, call the service, answer. Each module exposes
+//! `router()`; `api_router` merges them under `/api/v1`.
+
+mod auth;
+mod health;
+mod ideas;
+
+use crate::error::Error;
+use crate::state::AppState;
+use axum::Router;
+
+pub use health::router as health_router;
+
+/// Everything under `/api`. Unknown paths and methods answer in JSON, so the
+/// SPA fallback never swallows an API typo.
+pub fn api_router() -> Router<AppState> {
+    let v1 = Router::new().merge(auth::router()).merge(ideas::router());
+    Router::new()
+        .nest("/v1", v1)
+        .fallback(|| async { Error::NotFound })
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+}

@@ -1,0 +1,86 @@
+//! Registration, sign-in and sessions.
+
+use crate::domain::{password, time::now_ms, token};
+use crate::error::{Error, Result, ResultExt};
+use crate::state::AppState;
+use crate::store::{NewUser, UserRow};
+use schwarm_wire::error::codes;
+use schwarm_wire::{LoginRequest, RegisterRequest, Role, User};
+
+/// A fresh session: the token goes into the cookie, never into the database.
+pub struct NewSession {
+    pub token: String,
+    pub user: User,
+}
+
+pub fn to_wire(row: &UserRow) -> User {
+    User {
+        id: row.id,
+        email: row.email.clone(),
+        display_name: row.display_name.clone(),
+        role: row.role(),
+    }
+}
+
+pub async fn register(state: &AppState, req: RegisterRequest) -> Result<NewSession> {
+    let valid = req.validate().map_err(Error::Validation)?;
+    let hash = password::hash(valid.password.into_inner()).await?;
+    let now = now_ms();
+    let new_user = NewUser {
+        email: valid.email.as_str(),
+        display_name: valid.display_name.as_str(),
+        password_hash: &hash,
+        role: Role::Member,
+    };
+    let id = state
+        .store
+        .insert_user(new_user, now)
+        .await
+        .on_unique_violation(codes::EMAIL_TAKEN, "an account with this email exists; sign in instead")?;
+    let user = User {
+        id,
+        email: valid.email.into_inner(),
+        display_name: valid.display_name.into_inner(),
+        role: Role::Member,
+    };
+    start_session(state, user).await
+}
+
+/// Signs in. Unknown email and wrong password give the same error after the
+/// same work (see `password::verify`).
+pub async fn login(state: &AppState, req: LoginRequest) -> Result<NewSession> {
+    req.validate().map_err(Error::Validation)?;
+    let email = req.email.trim().to_lowercase();
+    let row = state.store.user_by_email(&email).await?;
+    let stored = row.as_ref().map(|r| r.password_hash.clone());
+    if !password::verify(req.password, stored).await? {
+        return Err(Error::InvalidCredentials);
+    }
+    let row = row.ok_or(Error::InvalidCredentials)?;
+    start_session(state, to_wire(&row)).await
+}
+
+/// Always a new token: a session id is never carried over a sign-in.
+async fn start_session(state: &AppState, user: User) -> Result<NewSession> {
+    let token = token::new_token();
+    let now = now_ms();
+    state
+        .store
+        .insert_session(&token::hash_token(&token), user.id, now, now + state.sessions.max_ms)
+        .await?;
+    Ok(NewSession { token, user })
+}
+
+pub async fn logout(state: &AppState, token: &str) -> Result<()> {
+    Ok(state.store.delete_session(&token::hash_token(token)).await?)
+}
+
+/// The user behind a session token, if the session is alive.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<UserRow>> {
+    let now = now_ms();
+    let idle_cutoff = now - state.sessions.idle_ms;
+    Ok(state
+        .store
+        .session_user(&token::hash_token(token), now, idle_cutoff)
+        .await?)
+}

@@ -1,0 +1,120 @@
+//! Listing, reading, creating and voting on ideas.
+
+use crate::domain::cursor::Cursor;
+use crate::domain::time::{now_ms, rfc3339};
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use crate::store::{IdeaQuery, IdeaRow};
+use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use schwarm_wire::{Author, FieldErrors, Idea, NewIdea, Page, Problem, Sort, VoteState};
+use serde::Deserialize;
+
+/// The query string of `GET /api/v1/ideas`, as sent; strings so that a bad
+/// value becomes a 422 naming the field, not a generic rejection.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    pub sort: Option<String>,
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+}
+
+pub fn to_wire(row: IdeaRow) -> Idea {
+    Idea {
+        id: row.id,
+        title: row.title,
+        body: row.body_md,
+        author: Author {
+            id: row.author_id,
+            display_name: row.author_name,
+        },
+        status: row.status,
+        vote_count: row.vote_count,
+        comment_count: row.comment_count,
+        voted: row.voted,
+        created_at: rfc3339(row.created_at),
+    }
+}
+
+fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
+    let mut errors = FieldErrors::default();
+    let sort = match params.sort.as_deref() {
+        None | Some("") => Sort::default(),
+        Some(s) => errors.check("sort", Sort::parse(s).ok_or(Problem::Invalid)).unwrap_or_default(),
+    };
+    let limit = match params.limit.as_deref() {
+        None | Some("") => DEFAULT_PAGE_SIZE,
+        Some(s) => {
+            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
+            errors
+                .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE)))
+                .unwrap_or(DEFAULT_PAGE_SIZE)
+        }
+    };
+    let after = match params.cursor.as_deref() {
+        None | Some("") => None,
+        Some(c) => errors
+            .check("cursor", Cursor::decode(c, sort).ok_or(Problem::Invalid))
+            .map(|c| (c.key, c.id)),
+    };
+    errors.into_result(()).map_err(Error::Validation)?;
+    Ok(IdeaQuery {
+        sort,
+        after,
+        limit,
+        viewer,
+    })
+}
+
+pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) -> Result<Page<Idea>> {
+    let query = parse_list(params, viewer)?;
+    // One extra row tells whether another page exists.
+    let mut rows = state
+        .store
+        .ideas(&IdeaQuery {
+            limit: query.limit + 1,
+            ..query.clone()
+        })
+        .await?;
+    let next_cursor = if rows.len() > query.limit as usize {
+        rows.truncate(query.limit as usize);
+        rows.last().map(|last| {
+            let key = match query.sort {
+                Sort::New => last.created_at,
+                Sort::Top => last.vote_count,
+            };
+            Cursor {
+                sort: query.sort,
+                key,
+                id: last.id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(to_wire).collect(),
+        next_cursor,
+    })
+}
+
+pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea> {
+    state.store.idea(id, viewer).await?.map(to_wire).ok_or(Error::NotFound)
+}
+
+pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Idea> {
+    let (title, body) = new.validate().map_err(Error::Validation)?;
+    let id = state
+        .store
+        .insert_idea(author_id, title.as_str(), body.as_str(), now_ms())
+        .await?;
+    get(state, id, Some(author_id)).await
+}
+
+pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, on: bool) -> Result<VoteState> {
+    state
+        .store
+        .set_vote(idea_id, user_id, on, now_ms())
+        .await?
+        .ok_or(Error::NotFound)
+}

@@ -1,0 +1,5 @@
+//! Use cases. Each takes validated input, runs one store transaction, and
+//! returns wire types; HTTP stays in `routes`.
+
+pub mod auth;
+pub mod ideas;

@@ -1,0 +1,30 @@
+//! What every handler can reach.
+
+use crate::config::SessionArgs;
+use crate::domain::time::MINUTE_MS;
+use crate::store::Store;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub sessions: SessionPolicy,
+}
+
+/// How long sessions live and how their cookie is marked.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    pub secure_cookies: bool,
+    pub idle_ms: i64,
+    pub max_ms: i64,
+}
+
+impl From<&SessionArgs> for SessionPolicy {
+    fn from(args: &SessionArgs) -> Self {
+        SessionPolicy {
+            secure_cookies: args.secure_cookies,
+            idle_ms: args.session_idle_minutes.max(1) * MINUTE_MS,
+            max_ms: args.session_max_minutes.max(1) * MINUTE_MS,
+        }
+    }
+}

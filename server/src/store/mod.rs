@@ -1,0 +1,112 @@
+//! The data layer: SQL only, one trait per aggregate. Handlers and services
+//! see `dyn Store`, so PostgreSQL slots in beside SQLite as one more
+//! implementation without touching them.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+use schwarm_wire::{Role, Sort, VoteState};
+
+pub use sqlite::SqliteStore;
+
+pub type StoreResult<T> = Result<T, sqlx::Error>;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Member)
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct IdeaRow {
+    pub id: i64,
+    pub title: String,
+    pub body_md: String,
+    pub status: String,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub voted: bool,
+}
+
+/// One page request of the idea list, already validated.
+#[derive(Clone, Debug)]
+pub struct IdeaQuery {
+    pub sort: Sort,
+    /// Start strictly after this (sort key, id).
+    pub after: Option<(i64, i64)>,
+    pub limit: u32,
+    pub viewer: Option<i64>,
+}
+
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    /// Fails with a unique violation when the email is taken.
+    async fn insert_user(&self, user: NewUser<'_>, now: i64) -> StoreResult<i64>;
+    /// Creates the user, or updates name, role and password of that email.
+    async fn upsert_user(&self, user: NewUser<'_>, now: i64) -> StoreResult<i64>;
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<UserRow>>;
+    async fn count_users(&self) -> StoreResult<i64>;
+}
+
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn insert_session(&self, token_hash: &str, user_id: i64, now: i64, expires_at: i64) -> StoreResult<()>;
+    /// The user of a live session: not expired and seen after `idle_cutoff`.
+    /// Marks the session as seen now.
+    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<UserRow>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait IdeaStore: Send + Sync {
+    /// Inserts the idea and its `idea.created` event in one transaction.
+    async fn insert_idea(&self, author_id: i64, title: &str, body_md: &str, now: i64) -> StoreResult<i64>;
+    async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>>;
+    async fn ideas(&self, query: &IdeaQuery) -> StoreResult<Vec<IdeaRow>>;
+    /// Inserts a comment, bumps the idea's counter and writes the event, in
+    /// one transaction.
+    async fn insert_comment(&self, idea_id: i64, author_id: i64, body_md: &str, now: i64) -> StoreResult<i64>;
+    /// Sets the status and writes `idea.status_changed`, in one transaction.
+    async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait VoteStore: Send + Sync {
+    /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
+    /// counter and event change in one transaction. `None`: no such idea.
+    async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
+}
+
+#[async_trait]
+pub trait Store: UserStore + SessionStore + IdeaStore + VoteStore {
+    /// Answers when the database does.
+    async fn ping(&self) -> StoreResult<()>;
+}
+
+/// Opens the store a `DATABASE_URL` names and runs pending migrations.
+pub async fn connect(database_url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
+    if database_url.starts_with("sqlite:") {
+        Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?))
+    } else {
+        anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE")
+    }
+}

@@ -1,0 +1,116 @@
+//! The typed API client: one generic helper, one function per endpoint.
+
+use gloo_net::http::{Request, RequestBuilder};
+use schwarm_wire::error::codes;
+use schwarm_wire::{ErrorBody, ErrorDetail, Idea, LoginRequest, NewIdea, Page, RegisterRequest, Sort, User, VoteState};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
+
+/// A failed call: the server's error body, or a network failure (status 0).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    pub status: u16,
+    pub detail: ErrorDetail,
+}
+
+impl ApiError {
+    fn network(message: String) -> ApiError {
+        ApiError {
+            status: 0,
+            detail: ErrorDetail {
+                code: "network".into(),
+                message,
+                fields: Default::default(),
+            },
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.detail.code
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        self.status == 401 && self.detail.code == codes::UNAUTHORIZED
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+const BASE: &str = "/api/v1";
+
+/// Sends a request; a 2xx body is decoded as `T` (`()` accepts no body).
+async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
+    let request = request.map_err(|e| ApiError::network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
+    if response.ok() {
+        let text = if text.is_empty() { "null" } else { &text };
+        serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
+    } else {
+        let detail = serde_json::from_str::<ErrorBody>(&text)
+            .map(|b| b.error)
+            .unwrap_or_else(|_| ErrorDetail {
+                code: codes::INTERNAL.into(),
+                message: format!("HTTP {status}"),
+                fields: Default::default(),
+            });
+        Err(ApiError { status, detail })
+    }
+}
+
+fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
+    builder.json(body)
+}
+
+pub async fn me() -> ApiResult<Option<User>> {
+    match send::<User>(Request::get(&format!("{BASE}/me")).build()).await {
+        Ok(user) => Ok(Some(user)),
+        Err(e) if e.status == 401 => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
+    send(with_json(Request::post(&format!("{BASE}/auth/register")), req)).await
+}
+
+pub async fn login(req: &LoginRequest) -> ApiResult<User> {
+    send(with_json(Request::post(&format!("{BASE}/auth/login")), req)).await
+}
+
+pub async fn logout() -> ApiResult<()> {
+    send(Request::post(&format!("{BASE}/auth/logout")).build()).await
+}
+
+pub async fn list_ideas(sort: Sort, cursor: Option<String>) -> ApiResult<Page<Idea>> {
+    let mut url = format!("{BASE}/ideas?sort={}", sort.as_str());
+    if let Some(c) = cursor {
+        url.push_str("&cursor=");
+        url.push_str(&String::from(js_sys::encode_uri_component(&c)));
+    }
+    send(Request::get(&url).build()).await
+}
+
+pub async fn idea(id: i64) -> ApiResult<Idea> {
+    send(Request::get(&format!("{BASE}/ideas/{id}")).build()).await
+}
+
+pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
+    send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
+}
+
+pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
+    let url = format!("{BASE}/ideas/{id}/vote");
+    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
+    send(builder.build()).await
+}

@@ -1,0 +1,41 @@
+//! The app shell: state in context, the header, the live region, the routes.
+
+use crate::api;
+use crate::components::header::Header;
+use crate::components::live_region::LiveRegion;
+use crate::pages::auth::{LoginPage, RegisterPage};
+use crate::pages::board::BoardPage;
+use crate::pages::idea::IdeaPage;
+use crate::pages::not_found::NotFound;
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    Effect::new(move |_| state.lang.get().remember());
+    leptos::task::spawn_local(async move {
+        if let Ok(user) = api::me().await {
+            state.user.set(user);
+        }
+        state.user_known.set(true);
+    });
+
+    view! {
+        <Router>
+            <Header />
+            <LiveRegion />
+            <main id="main" class="container">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=BoardPage />
+                    <Route path=path!("/ideas/:id") view=IdeaPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,40 @@
+//! One idea in a list.
+
+use crate::components::status_badge::StatusBadge;
+use crate::components::vote_button::VoteButton;
+use crate::format;
+use crate::i18n::{text, tr, Key};
+use crate::state::use_app;
+use leptos::prelude::*;
+use schwarm_wire::Idea;
+
+#[component]
+pub fn IdeaCard(idea: Idea) -> impl IntoView {
+    let lang = use_app().lang;
+    let Idea {
+        id,
+        title,
+        author,
+        status,
+        vote_count,
+        comment_count,
+        voted,
+        created_at,
+        ..
+    } = idea;
+    let comments = move || format!("{} {}", format::number(comment_count, lang.get()), text(lang.get(), Key::Comments));
+    view! {
+        <li class="idea-card">
+            <VoteButton idea_id=id count=vote_count voted=voted />
+            <div class="idea-main">
+                <a class="idea-title" href=format!("/ideas/{id}")>{title}</a>
+                <p class="idea-meta">
+                    <StatusBadge status=status />
+                    <span>{tr(Key::By)} " " {author.display_name}</span>
+                    <span>{move || format::date(&created_at, lang.get())}</span>
+                    <span>{comments}</span>
+                </p>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,10 @@
+//! Pieces that several pages share.
+
+pub mod field;
+pub mod header;
+pub mod idea_card;
+pub mod live_region;
+pub mod load_error;
+pub mod new_idea_form;
+pub mod status_badge;
+pub mod vote_button;

@@ -1,0 +1,75 @@
+//! The form to share an idea. Checks the same rules as the server before
+//! sending, and keeps the text when the request fails.
+
+use crate::api;
+use crate::components::field::Field;
+use crate::i18n::{tr, Key};
+use crate::state::use_app;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use schwarm_wire::validate::{BODY_MAX, TITLE_MAX};
+use schwarm_wire::{FieldErrors, NewIdea, Problem};
+
+#[component]
+pub fn NewIdeaForm() -> impl IntoView {
+    let app = use_app();
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let submit = Action::new_local(|new: &NewIdea| {
+        let new = new.clone();
+        async move { api::create_idea(&new).await }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(idea)) => {
+            title.set(String::new());
+            body.set(String::new());
+            app.announce(Key::IdeaPosted);
+            navigate(&format!("/ideas/{}", idea.id), Default::default());
+        }
+        Some(Err(e)) if e.is_unauthorized() => {
+            app.user.set(None);
+            app.alert(Key::SessionExpired);
+        }
+        Some(Err(e)) if e.status == 0 => app.alert(Key::NetworkError),
+        Some(Err(e)) if e.status == 422 => {
+            // The client checks the same rules, so this is rare (e.g. a
+            // stale app); mark the fields the server named.
+            let mut marked = FieldErrors::default();
+            for field in e.detail.fields.keys() {
+                marked.insert(field, Problem::Invalid);
+            }
+            errors.set(marked);
+            app.alert(Key::PostFailed);
+        }
+        Some(Err(_)) => app.alert(Key::PostFailed),
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let new = NewIdea {
+            title: title.get_untracked(),
+            body: body.get_untracked(),
+        };
+        match new.validate() {
+            Ok(_) => {
+                errors.set(FieldErrors::default());
+                submit.dispatch(new);
+            }
+            Err(bad) => errors.set(bad),
+        }
+    };
+    let error_of = move |field: &'static str| Signal::derive(move || errors.read().get(field));
+    view! {
+        <form class="card new-idea" on:submit=on_submit novalidate>
+            <h2>{tr(Key::NewIdeaHeading)}</h2>
+            <Field id="idea-title" label=Key::TitleLabel value=title error=error_of("title") max_chars=TITLE_MAX />
+            <Field id="idea-body" label=Key::BodyLabel value=body error=error_of("body") multiline=true max_chars=BODY_MAX />
+            <button type="submit" class="primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { tr(Key::Posting)() } else { tr(Key::PostIdea)() }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,76 @@
+//! The vote button: counts at once (optimistic), then settles on the
+//! server's answer, or rolls back with a message if the server refuses.
+
+use crate::api;
+use crate::format;
+use crate::i18n::{text, Key};
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
+    let app = use_app();
+    let count = RwSignal::new(count);
+    let voted = RwSignal::new(voted);
+    // Input: the new vote and the state before the click, to roll back to.
+    let action = Action::new_local(move |&(on, before): &(bool, (i64, bool))| async move {
+        (on, before, api::vote(idea_id, on).await)
+    });
+    Effect::new(move |_| {
+        let Some((on, (before_count, before_voted), result)) = action.value().get() else {
+            return;
+        };
+        match result {
+            Ok(state) => {
+                count.set(state.vote_count);
+                voted.set(state.voted);
+                app.announce(if on { Key::VoteSaved } else { Key::VoteRemoved });
+            }
+            Err(e) => {
+                count.set(before_count);
+                voted.set(before_voted);
+                if e.is_unauthorized() {
+                    app.user.set(None);
+                    app.alert(Key::SessionExpired);
+                } else {
+                    app.alert(Key::VoteFailed);
+                }
+            }
+        }
+    });
+    let navigate = use_navigate();
+    let on_click = move |_| {
+        if app.user.get_untracked().is_none() {
+            app.alert(Key::SignInToVote);
+            navigate("/login", Default::default());
+            return;
+        }
+        let before = (count.get_untracked(), voted.get_untracked());
+        let on = !before.1;
+        voted.set(on);
+        count.set(before.0 + if on { 1 } else { -1 });
+        action.dispatch((on, before));
+    };
+    let label = move || {
+        let lang = app.lang.get();
+        let verb = text(lang, if voted.get() { Key::Unvote } else { Key::Vote });
+        format!("{verb} ({} {})", format::number(count.get(), lang), text(lang, Key::Votes))
+    };
+    view! {
+        <button
+            type="button"
+            class="vote"
+            class:voted=move || voted.get()
+            data-idea=idea_id
+            aria-pressed=move || voted.get().to_string()
+            aria-label=label
+            title=label
+            disabled=move || action.pending().get()
+            on:click=on_click
+        >
+            <span class="vote-arrow" aria-hidden="true">"▲"</span>
+            <span class="vote-count">{move || format::number(count.get(), app.lang.get())}</span>
+        </button>
+    }
+}

@@ -1,0 +1,13 @@
+//! Schwarm's web app: mounts the router-driven single-page app.
+
+mod api;
+mod app;
+mod components;
+mod format;
+mod i18n;
+mod pages;
+mod state;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

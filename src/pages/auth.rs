@@ -1,0 +1,167 @@
+//! Sign-in and registration.
+
+use crate::api::{self, ApiResult};
+use crate::components::field::Field;
+use crate::i18n::{tr, Key};
+use crate::state::{use_app, AppState};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use schwarm_wire::error::codes;
+use schwarm_wire::{FieldErrors, LoginRequest, Problem, RegisterRequest, User};
+
+/// Where to go after signing in: `?next=` if it is a path on this site.
+fn next_path() -> String {
+    use_query_map()
+        .get_untracked()
+        .get("next")
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// Applies a sign-in or registration answer: on success the user is set
+/// and the page moves on; on failure the form learns what went wrong.
+fn settle(app: AppState, result: ApiResult<User>, errors: RwSignal<FieldErrors>, form_error: RwSignal<Option<Key>>) -> bool {
+    match result {
+        Ok(user) => {
+            app.user.set(Some(user));
+            app.user_known.set(true);
+            app.announce(Key::SignedIn);
+            true
+        }
+        Err(e) => {
+            let key = match (e.status, e.code()) {
+                (0, _) => Key::NetworkError,
+                (_, codes::INVALID_CREDENTIALS) => Key::WrongCredentials,
+                (_, codes::EMAIL_TAKEN) => {
+                    errors.update(|f| f.insert("email", Problem::Invalid));
+                    Key::EmailTaken
+                }
+                (422, _) => {
+                    errors.update(|f| {
+                        for field in e.detail.fields.keys() {
+                            f.insert(field, Problem::Invalid);
+                        }
+                    });
+                    Key::GenericError
+                }
+                _ => Key::GenericError,
+            };
+            form_error.set(Some(key));
+            false
+        }
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let app = use_app();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let form_error = RwSignal::new(None::<Key>);
+    let action = Action::new_local(|req: &LoginRequest| {
+        let req = req.clone();
+        async move { api::login(&req).await }
+    });
+    let navigate = use_navigate();
+    let next = next_path();
+    Effect::new(move |_| {
+        if let Some(result) = action.value().get() {
+            if settle(app, result, errors, form_error) {
+                navigate(&next, Default::default());
+            }
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        let req = LoginRequest {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        match req.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                action.dispatch(req);
+            }
+            Err(bad) => errors.set(bad),
+        }
+    };
+    let error_of = move |field: &'static str| Signal::derive(move || errors.read().get(field));
+    view! {
+        <form class="card auth" on:submit=on_submit novalidate>
+            <h1>{tr(Key::SignInHeading)}</h1>
+            <FormError form_error />
+            <Field id="email" label=Key::EmailLabel value=email error=error_of("email") kind="email" autocomplete="email" />
+            <Field id="password" label=Key::PasswordLabel value=password error=error_of("password") kind="password" autocomplete="current-password" />
+            <button type="submit" class="primary" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { tr(Key::SigningIn)() } else { tr(Key::SignIn)() }}
+            </button>
+            <p class="switch">{tr(Key::NoAccountYet)} " " <a href="/register">{tr(Key::Register)}</a></p>
+        </form>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let app = use_app();
+    let email = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let form_error = RwSignal::new(None::<Key>);
+    let action = Action::new_local(|req: &RegisterRequest| {
+        let req = req.clone();
+        async move { api::register(&req).await }
+    });
+    let navigate = use_navigate();
+    let next = next_path();
+    Effect::new(move |_| {
+        if let Some(result) = action.value().get() {
+            if settle(app, result, errors, form_error) {
+                navigate(&next, Default::default());
+            }
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        let req = RegisterRequest {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            display_name: display_name.get_untracked(),
+        };
+        match req.validate() {
+            Ok(_) => {
+                errors.set(FieldErrors::default());
+                action.dispatch(req);
+            }
+            Err(bad) => errors.set(bad),
+        }
+    };
+    let error_of = move |field: &'static str| Signal::derive(move || errors.read().get(field));
+    view! {
+        <form class="card auth" on:submit=on_submit novalidate>
+            <h1>{tr(Key::RegisterHeading)}</h1>
+            <FormError form_error />
+            <Field id="email" label=Key::EmailLabel value=email error=error_of("email") kind="email" autocomplete="email" />
+            <Field id="display-name" label=Key::DisplayNameLabel value=display_name error=error_of("display_name") autocomplete="nickname" />
+            <Field id="password" label=Key::PasswordLabel value=password error=error_of("password") kind="password" autocomplete="new-password" hint=Key::PasswordHint />
+            <button type="submit" class="primary" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { tr(Key::SigningIn)() } else { tr(Key::Register)() }}
+            </button>
+            <p class="switch">{tr(Key::HaveAccount)} " " <a href="/login">{tr(Key::SignIn)}</a></p>
+        </form>
+    }
+}
+
+#[component]
+fn FormError(form_error: RwSignal<Option<Key>>) -> impl IntoView {
+    let lang = use_app().lang;
+    view! {
+        <p class="form-error" role="alert">
+            {move || form_error.get().map(|k| crate::i18n::text(lang.get(), k))}
+        </p>
+    }
+}

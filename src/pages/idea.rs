@@ -1,0 +1,88 @@
+//! One idea, at `/ideas/{id}`.
+
+use crate::api;
+use crate::components::load_error::LoadError;
+use crate::components::status_badge::StatusBadge;
+use crate::components::vote_button::VoteButton;
+use crate::format;
+use crate::i18n::{text, tr, Key};
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use schwarm_wire::Idea;
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct IdeaParams {
+    id: Option<i64>,
+}
+
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let params = use_params::<IdeaParams>();
+    let id = Memo::new(move |_| params.get().ok().and_then(|p| p.id));
+    let retry = RwSignal::new(0u32);
+    let idea = LocalResource::new(move || {
+        retry.track();
+        let id = id.get();
+        async move {
+            match id {
+                None => Ok(None),
+                Some(id) => match api::idea(id).await {
+                    Ok(idea) => Ok(Some(idea)),
+                    Err(e) if e.status == 404 => Ok(None),
+                    Err(e) => Err(e),
+                },
+            }
+        }
+    });
+    view! {
+        <p class="back"><a href="/">"← " {tr(Key::BackToBoard)}</a></p>
+        <Transition fallback=|| view! { <article class="card idea-detail skeleton" aria-busy="true"><div class="bar"></div><div class="bar short"></div></article> }>
+            <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
+                {move || Suspend::new(async move {
+                    idea.await.map(|found| match found {
+                        Some(idea) => view! { <IdeaDetail idea /> }.into_any(),
+                        None => view! { <p class="card empty">{tr(Key::IdeaNotFound)}</p> }.into_any(),
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn IdeaDetail(idea: Idea) -> impl IntoView {
+    let lang = use_app().lang;
+    let Idea {
+        id,
+        title,
+        body,
+        author,
+        status,
+        vote_count,
+        comment_count,
+        voted,
+        created_at,
+    } = idea;
+    let comments = move || format!("{} {}", format::number(comment_count, lang.get()), text(lang.get(), Key::Comments));
+    view! {
+        <article class="card idea-detail">
+            <div class="idea-detail-head">
+                <VoteButton idea_id=id count=vote_count voted=voted />
+                <div>
+                    <h1>{title}</h1>
+                    <p class="idea-meta">
+                        <StatusBadge status=status />
+                        <span>{tr(Key::By)} " " {author.display_name}</span>
+                        <span>{move || format::date(&created_at, lang.get())}</span>
+                        <span>{comments}</span>
+                    </p>
+                </div>
+            </div>
+            // Plain text until the server renders sanitised Markdown; never
+            // inner_html, so nothing a user wrote can run.
+            <div class="idea-body">{body}</div>
+        </article>
+    }
+}

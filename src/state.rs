@@ -1,0 +1,46 @@
+//! App-wide state, provided as context: who is signed in, the language, and
+//! the message the live region announces.
+
+use crate::i18n::{Key, Lang};
+use leptos::prelude::*;
+use schwarm_wire::User;
+
+/// A message for the `aria-live` region under the header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub key: Key,
+    pub is_error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// `None` while unknown or signed out; see `user_known`.
+    pub user: RwSignal<Option<User>>,
+    /// Whether `GET /me` has answered yet (avoids flashing "sign in").
+    pub user_known: RwSignal<bool>,
+    pub lang: RwSignal<Lang>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            user: RwSignal::new(None),
+            user_known: RwSignal::new(false),
+            lang: RwSignal::new(Lang::initial()),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn announce(&self, key: Key) {
+        self.notice.set(Some(Notice { key, is_error: false }));
+    }
+
+    pub fn alert(&self, key: Key) {
+        self.notice.set(Some(Notice { key, is_error: true }));
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

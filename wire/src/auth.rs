@@ -1,0 +1,102 @@
+//! Accounts and sessions on the wire.
+
+use crate::validate::{DisplayName, Email, FieldErrors, Password};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Member,
+    Pm,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Pm => "pm",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "member" => Some(Role::Member),
+            "pm" => Some(Role::Pm),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// The signed-in user, as `GET /api/v1/me` answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// `POST /api/v1/auth/register`. Missing fields arrive as empty strings so
+/// that validation can name every bad field at once.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegisterRequest {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub display_name: String,
+}
+
+/// A registration whose every field has been checked.
+#[derive(Debug)]
+pub struct ValidRegistration {
+    pub email: Email,
+    pub password: Password,
+    pub display_name: DisplayName,
+}
+
+impl RegisterRequest {
+    pub fn validate(&self) -> Result<ValidRegistration, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let email = errors.check("email", Email::parse(&self.email));
+        let password = errors.check("password", Password::parse(&self.password));
+        let display_name = errors.check("display_name", DisplayName::parse(&self.display_name));
+        match (email, password, display_name) {
+            (Some(email), Some(password), Some(display_name)) if errors.is_empty() => {
+                Ok(ValidRegistration {
+                    email,
+                    password,
+                    display_name,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// `POST /api/v1/auth/login`. Only presence is checked: the password rules
+/// may have changed since an account was made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+impl LoginRequest {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        if self.email.trim().is_empty() {
+            errors.insert("email", crate::Problem::Required);
+        }
+        if self.password.is_empty() {
+            errors.insert("password", crate::Problem::Required);
+        }
+        errors.into_result(())
+    }
+}

@@ -1,0 +1,39 @@
+//! The one error shape of the API: `{"error":{"code","message","fields"}}`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The body of every 4xx/5xx answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// A stable, machine-readable code such as `validation` or `not_found`;
+    /// clients translate by code, never by message.
+    pub code: String,
+    /// An English sentence for people reading logs or curl output.
+    pub message: String,
+    /// For `validation` errors: the bad fields, each with what is wrong.
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// The error codes the server answers with.
+pub mod codes {
+    pub const MALFORMED: &str = "malformed";
+    pub const VALIDATION: &str = "validation";
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const CSRF: &str = "csrf_origin_mismatch";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const CONFLICT: &str = "conflict";
+    pub const EMAIL_TAKEN: &str = "email_taken";
+    pub const TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const INTERNAL: &str = "internal";
+}

@@ -1,0 +1,90 @@
+//! Ideas, lists and votes on the wire.
+
+use crate::validate::{Body, FieldErrors, Title};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    pub id: i64,
+    pub display_name: String,
+}
+
+/// One idea as every list and page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Idea {
+    pub id: i64,
+    pub title: String,
+    /// The description as its author wrote it (Markdown source).
+    pub body: String,
+    pub author: Author,
+    pub status: String,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    /// Whether the signed-in viewer has voted; false for visitors.
+    pub voted: bool,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// Every list answer: one page of items and the cursor of the next page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /api/v1/ideas`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewIdea {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+impl NewIdea {
+    pub fn validate(&self) -> Result<(Title, Body), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let title = errors.check("title", Title::parse(&self.title));
+        let body = errors.check("body", Body::parse(&self.body));
+        match (title, body) {
+            (Some(t), Some(b)) => Ok((t, b)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The answer to `PUT`/`DELETE /api/v1/ideas/{id}/vote`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteState {
+    pub vote_count: i64,
+    pub voted: bool,
+}
+
+/// How a list of ideas is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    New,
+    Top,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 2] = [Sort::New, Sort::Top];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::New => "new",
+            Sort::Top => "top",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == s)
+    }
+}
+
+/// Page sizes the list endpoints accept.
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+pub const MAX_PAGE_SIZE: u32 = 100;

@@ -1,0 +1,15 @@
+//! The API contract between Schwarm's web app and its server.
+//!
+//! Both sides compile this crate, so a field renamed on one side fails to
+//! compile on the other. It holds plain data and pure validation, no I/O, and
+//! depends on serde alone so that it adds almost nothing to the wasm bundle.
+
+pub mod auth;
+pub mod error;
+pub mod ideas;
+pub mod validate;
+
+pub use auth::{LoginRequest, RegisterRequest, Role, User};
+pub use error::{ErrorBody, ErrorDetail};
+pub use ideas::{Author, Idea, NewIdea, Page, Sort, VoteState};
+pub use validate::{FieldErrors, Problem};
