@@ -2,7 +2,10 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
-use schwarm_wire::{ErrorBody, ErrorDetail, Idea, LoginRequest, NewIdea, Page, RegisterRequest, Sort, User, VoteState};
+use schwarm_wire::{
+    ErrorBody, ErrorDetail, Idea, LoginRequest, NewIdea, Page, RegisterRequest, Sort, User,
+    VoteState,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -50,9 +53,15 @@ const BASE: &str = "/api/v1";
 /// Sends a request; a 2xx body is decoded as `T` (`()` accepts no body).
 async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
-    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
     let status = response.status();
-    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
     if response.ok() {
         let text = if text.is_empty() { "null" } else { &text };
         serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
@@ -81,7 +90,11 @@ pub async fn me() -> ApiResult<Option<User>> {
 }
 
 pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
-    send(with_json(Request::post(&format!("{BASE}/auth/register")), req)).await
+    send(with_json(
+        Request::post(&format!("{BASE}/auth/register")),
+        req,
+    ))
+    .await
 }
 
 pub async fn login(req: &LoginRequest) -> ApiResult<User> {
@@ -111,6 +124,10 @@ pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
 
 pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
     let url = format!("{BASE}/ideas/{id}/vote");
-    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
+    let builder = if on {
+        Request::put(&url)
+    } else {
+        Request::delete(&url)
+    };
     send(builder.build()).await
 }

@@ -9,7 +9,8 @@ pub fn date(iso: &str, lang: Lang) -> String {
     if d.get_time().is_nan() {
         return iso.to_owned();
     }
-    d.to_locale_date_string(lang.tag(), &JsValue::UNDEFINED).into()
+    d.to_locale_date_string(lang.tag(), &JsValue::UNDEFINED)
+        .into()
 }
 
 pub fn number(n: i64, lang: Lang) -> String {

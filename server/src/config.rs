@@ -8,7 +8,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "schwarm", version, about = "Schwarm, the open-innovation idea board")]
+#[command(
+    name = "schwarm",
+    version,
+    about = "Schwarm, the open-innovation idea board"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

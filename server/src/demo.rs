@@ -13,7 +13,14 @@ pub const MANAGER: (&str, &str) = ("pm@schwarm.example", "demo-manager-2026");
 const CROWD: [&str; 6] = ["Ada", "Bruno", "Chen", "Dilara", "Emil", "Fatou"];
 
 /// (title, description, status, days ago, voters from the crowd, comments)
-type DemoIdea = (&'static str, &'static str, &'static str, i64, usize, &'static [&'static str]);
+type DemoIdea = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    usize,
+    &'static [&'static str],
+);
 
 const IDEAS: [DemoIdea; 12] = [
     ("Dark mode", "The app is hard on the eyes at night. A dark theme that follows the system setting would help.", "planned", 28, 6, &["Yes please, I work late.", "Following the system setting is the important part."]),
@@ -46,7 +53,15 @@ pub async fn load_if_empty(store: &dyn Store) -> anyhow::Result<()> {
 async fn load(store: &dyn Store) -> anyhow::Result<()> {
     let now = now_ms();
     let start = now - 30 * DAY_MS;
-    let customer = add_user(store, CUSTOMER.0, "Demo Customer", CUSTOMER.1, Role::Member, start).await?;
+    let customer = add_user(
+        store,
+        CUSTOMER.0,
+        "Demo Customer",
+        CUSTOMER.1,
+        Role::Member,
+        start,
+    )
+    .await?;
     let manager = add_user(store, MANAGER.0, "Demo Manager", MANAGER.1, Role::Pm, start).await?;
     // The crowd never signs in: one hash of a random password serves all.
     let crowd_hash = password::hash(crate::domain::token::new_token()).await?;
@@ -63,23 +78,40 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
     }
     for (n, (title, body, status, days_ago, voters, comments)) in IDEAS.iter().enumerate() {
         let created = now - days_ago * DAY_MS;
-        let author = if n % 3 == 0 { customer } else { crowd[n % crowd.len()] };
+        let author = if n % 3 == 0 {
+            customer
+        } else {
+            crowd[n % crowd.len()]
+        };
         let idea = store.insert_idea(author, title, body, created).await?;
         for (k, voter) in crowd.iter().take(*voters).enumerate() {
-            store.set_vote(idea, *voter, true, created + (k as i64 + 1) * 3_600_000).await?;
+            store
+                .set_vote(idea, *voter, true, created + (k as i64 + 1) * 3_600_000)
+                .await?;
         }
         for (k, text) in comments.iter().enumerate() {
             let who = crowd[(n + k + 1) % crowd.len()];
-            store.insert_comment(idea, who, text, created + (k as i64 + 1) * DAY_MS / 2).await?;
+            store
+                .insert_comment(idea, who, text, created + (k as i64 + 1) * DAY_MS / 2)
+                .await?;
         }
         if *status != "open" {
-            store.set_status(idea, status, manager, created + DAY_MS).await?;
+            store
+                .set_status(idea, status, manager, created + DAY_MS)
+                .await?;
         }
     }
     Ok(())
 }
 
-async fn add_user(store: &dyn Store, email: &str, name: &str, pw: &str, role: Role, now: i64) -> anyhow::Result<i64> {
+async fn add_user(
+    store: &dyn Store,
+    email: &str,
+    name: &str,
+    pw: &str,
+    role: Role,
+    now: i64,
+) -> anyhow::Result<i64> {
     let hash = password::hash(pw.to_owned()).await?;
     let user = NewUser {
         email,

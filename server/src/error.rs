@@ -93,7 +93,9 @@ impl IntoResponse for Error {
         }
         let fields = match &self {
             Error::Validation(errors) => errors.to_messages(),
-            Error::BadField { field, message } => BTreeMap::from([(field.clone(), message.clone())]),
+            Error::BadField { field, message } => {
+                BTreeMap::from([(field.clone(), message.clone())])
+            }
             _ => BTreeMap::new(),
         };
         let body = ErrorBody {
@@ -105,9 +107,10 @@ impl IntoResponse for Error {
         };
         let mut response = (status, Json(body)).into_response();
         if matches!(self, Error::Unauthorized | Error::InvalidCredentials) {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Session"));
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Session"),
+            );
         }
         response
     }

@@ -47,15 +47,18 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
+        let at_root = e.path().iter().next().is_none();
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if inner.is_data() && path != "." {
+        if inner.is_data() && !at_root {
             Error::BadField {
                 field: path,
                 message: inner.to_string(),
             }
         } else {
-            Error::Malformed(format!("the body is not valid JSON of the expected shape: {inner}"))
+            Error::Malformed(format!(
+                "the body is not valid JSON of the expected shape: {inner}"
+            ))
         }
     })
 }
@@ -131,8 +134,12 @@ impl FromRequestParts<AppState> for AuthUser {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = session_token(parts).filter(|t| !t.is_empty()).ok_or(Error::Unauthorized)?;
-        let user = auth::authenticate(state, &token).await?.ok_or(Error::Unauthorized)?;
+        let token = session_token(parts)
+            .filter(|t| !t.is_empty())
+            .ok_or(Error::Unauthorized)?;
+        let user = auth::authenticate(state, &token)
+            .await?
+            .ok_or(Error::Unauthorized)?;
         Ok(AuthUser { user, token })
     }
 }
@@ -160,6 +167,9 @@ mod tests {
             Err(Error::BadField { field, .. }) => assert_eq!(field, "title"),
             other => panic!("expected a bad field, got {:?}", other.map(|_| ())),
         }
-        assert!(matches!(parse_json::<NewIdea>(b"{not json"), Err(Error::Malformed(_))));
+        assert!(matches!(
+            parse_json::<NewIdea>(b"{not json"),
+            Err(Error::Malformed(_))
+        ));
     }
 }

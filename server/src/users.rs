@@ -28,6 +28,11 @@ pub async fn add(args: UserAddArgs) -> anyhow::Result<()> {
             now_ms(),
         )
         .await?;
-    println!("user {} ({}) is {} (id {id})", email.as_str(), name.as_str(), args.role.as_str());
+    println!(
+        "user {} ({}) is {} (id {id})",
+        email.as_str(),
+        name.as_str(),
+        args.role.as_str()
+    );
     Ok(())
 }

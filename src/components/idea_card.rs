@@ -22,7 +22,13 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         created_at,
         ..
     } = idea;
-    let comments = move || format!("{} {}", format::number(comment_count, lang.get()), text(lang.get(), Key::Comments));
+    let comments = move || {
+        format!(
+            "{} {}",
+            format::number(comment_count, lang.get()),
+            text(lang.get(), Key::Comments)
+        )
+    };
     view! {
         <li class="idea-card">
             <VoteButton idea_id=id count=vote_count voted=voted />

@@ -55,7 +55,11 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
     let label = move || {
         let lang = app.lang.get();
         let verb = text(lang, if voted.get() { Key::Unvote } else { Key::Vote });
-        format!("{verb} ({} {})", format::number(count.get(), lang), text(lang, Key::Votes))
+        format!(
+            "{verb} ({} {})",
+            format::number(count.get(), lang),
+            text(lang, Key::Votes)
+        )
     };
     view! {
         <button

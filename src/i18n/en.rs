@@ -11,7 +11,9 @@ pub fn text(key: Key) -> &'static str {
         Language => "Language",
         SignedInAs => "Signed in as",
         BoardHeading => "Ideas",
-        BoardIntro => "Share what would make the product better, and vote for the ideas you want most.",
+        BoardIntro => {
+            "Share what would make the product better, and vote for the ideas you want most."
+        }
         SortLabel => "Sort by",
         SortNew => "Newest",
         SortTop => "Most votes",

@@ -21,7 +21,12 @@ fn next_path() -> String {
 
 /// Applies a sign-in or registration answer: on success the user is set
 /// and the page moves on; on failure the form learns what went wrong.
-fn settle(app: AppState, result: ApiResult<User>, errors: RwSignal<FieldErrors>, form_error: RwSignal<Option<Key>>) -> bool {
+fn settle(
+    app: AppState,
+    result: ApiResult<User>,
+    errors: RwSignal<FieldErrors>,
+    form_error: RwSignal<Option<Key>>,
+) -> bool {
     match result {
         Ok(user) => {
             app.user.set(Some(user));

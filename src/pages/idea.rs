@@ -65,7 +65,13 @@ fn IdeaDetail(idea: Idea) -> impl IntoView {
         voted,
         created_at,
     } = idea;
-    let comments = move || format!("{} {}", format::number(comment_count, lang.get()), text(lang.get(), Key::Comments));
+    let comments = move || {
+        format!(
+            "{} {}",
+            format::number(comment_count, lang.get()),
+            text(lang.get(), Key::Comments)
+        )
+    };
     view! {
         <article class="card idea-detail">
             <div class="idea-detail-head">

@@ -37,7 +37,9 @@ impl fmt::Display for Problem {
             Problem::TooLong(n) => write!(f, "must be at most {n} characters"),
             Problem::InvalidEmail => write!(f, "is not an email address"),
             Problem::CommonPassword => write!(f, "is too common; choose another"),
-            Problem::OutOfRange(min, max) => write!(f, "must be a whole number from {min} to {max}"),
+            Problem::OutOfRange(min, max) => {
+                write!(f, "must be a whole number from {min} to {max}")
+            }
             Problem::Invalid => write!(f, "is not valid"),
         }
     }
@@ -75,7 +77,10 @@ impl FieldErrors {
 
     /// `{field: message}`, as the error body carries it.
     pub fn to_messages(&self) -> BTreeMap<String, String> {
-        self.0.iter().map(|(k, p)| (k.clone(), p.to_string())).collect()
+        self.0
+            .iter()
+            .map(|(k, p)| (k.clone(), p.to_string()))
+            .collect()
     }
 }
 
@@ -252,13 +257,26 @@ mod tests {
     fn body_may_be_empty_but_not_too_long() {
         assert!(Body::parse("").is_ok());
         assert!(Body::parse(&"x".repeat(BODY_MAX)).is_ok());
-        assert_eq!(Body::parse(&"x".repeat(BODY_MAX + 1)), Err(Problem::TooLong(BODY_MAX)));
+        assert_eq!(
+            Body::parse(&"x".repeat(BODY_MAX + 1)),
+            Err(Problem::TooLong(BODY_MAX))
+        );
     }
 
     #[test]
     fn email_is_normalised_and_checked_for_shape() {
-        assert_eq!(Email::parse(" Ada@Example.ORG ").unwrap().as_str(), "ada@example.org");
-        for bad in ["ada", "ada@", "@example.org", "ada@example", "a da@example.org", "a@b@c.de"] {
+        assert_eq!(
+            Email::parse(" Ada@Example.ORG ").unwrap().as_str(),
+            "ada@example.org"
+        );
+        for bad in [
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@example",
+            "a da@example.org",
+            "a@b@c.de",
+        ] {
             assert_eq!(Email::parse(bad), Err(Problem::InvalidEmail), "{bad}");
         }
         assert_eq!(Email::parse(""), Err(Problem::Required));
@@ -266,7 +284,10 @@ mod tests {
 
     #[test]
     fn passwords_need_length_and_must_not_be_common() {
-        assert_eq!(Password::parse("short"), Err(Problem::TooShort(PASSWORD_MIN)));
+        assert_eq!(
+            Password::parse("short"),
+            Err(Problem::TooShort(PASSWORD_MIN))
+        );
         assert_eq!(Password::parse("Password123"), Err(Problem::CommonPassword));
         assert!(Password::parse("correct horse battery").is_ok());
     }

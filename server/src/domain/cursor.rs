@@ -41,10 +41,21 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_foreign_input() {
-        let c = Cursor { sort: Sort::Top, key: 12, id: 99 };
+        let c = Cursor {
+            sort: Sort::Top,
+            key: 12,
+            id: 99,
+        };
         assert_eq!(Cursor::decode(&c.encode(), Sort::Top), Some(c));
-        assert_eq!(Cursor::decode(&c.encode(), Sort::New), None, "cursor of another sort");
+        assert_eq!(
+            Cursor::decode(&c.encode(), Sort::New),
+            None,
+            "cursor of another sort"
+        );
         assert_eq!(Cursor::decode("not a cursor", Sort::Top), None);
-        assert_eq!(Cursor::decode(&URL_SAFE_NO_PAD.encode("top:1:2:3"), Sort::Top), None);
+        assert_eq!(
+            Cursor::decode(&URL_SAFE_NO_PAD.encode("top:1:2:3"), Sort::Top),
+            None
+        );
     }
 }

@@ -27,8 +27,15 @@ fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
         .build()
 }
 
-fn signed_in(state: &AppState, jar: CookieJar, session: NewSession) -> (CookieJar, axum::Json<User>) {
-    (jar.add(session_cookie(state, session.token)), axum::Json(session.user))
+fn signed_in(
+    state: &AppState,
+    jar: CookieJar,
+    session: NewSession,
+) -> (CookieJar, axum::Json<User>) {
+    (
+        jar.add(session_cookie(state, session.token)),
+        axum::Json(session.user),
+    )
 }
 
 async fn register(
@@ -56,7 +63,11 @@ async fn login(
     Ok(signed_in(&state, jar, session))
 }
 
-async fn logout(State(state): State<AppState>, current: MaybeAuthUser, jar: CookieJar) -> Result<(CookieJar, StatusCode)> {
+async fn logout(
+    State(state): State<AppState>,
+    current: MaybeAuthUser,
+    jar: CookieJar,
+) -> Result<(CookieJar, StatusCode)> {
     if let Some(user) = current.0 {
         auth::logout(&state, &user.token).await?;
     }

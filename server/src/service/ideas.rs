@@ -39,12 +39,17 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     let mut errors = FieldErrors::default();
     let sort = match params.sort.as_deref() {
         None | Some("") => Sort::default(),
-        Some(s) => errors.check("sort", Sort::parse(s).ok_or(Problem::Invalid)).unwrap_or_default(),
+        Some(s) => errors
+            .check("sort", Sort::parse(s).ok_or(Problem::Invalid))
+            .unwrap_or_default(),
     };
     let limit = match params.limit.as_deref() {
         None | Some("") => DEFAULT_PAGE_SIZE,
         Some(s) => {
-            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
+            let n = s
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
             errors
                 .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE)))
                 .unwrap_or(DEFAULT_PAGE_SIZE)
@@ -65,7 +70,11 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     })
 }
 
-pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) -> Result<Page<Idea>> {
+pub async fn list(
+    state: &AppState,
+    params: &ListParams,
+    viewer: Option<i64>,
+) -> Result<Page<Idea>> {
     let query = parse_list(params, viewer)?;
     // One extra row tells whether another page exists.
     let mut rows = state
@@ -99,7 +108,12 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
 }
 
 pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea> {
-    state.store.idea(id, viewer).await?.map(to_wire).ok_or(Error::NotFound)
+    state
+        .store
+        .idea(id, viewer)
+        .await?
+        .map(to_wire)
+        .ok_or(Error::NotFound)
 }
 
 pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Idea> {

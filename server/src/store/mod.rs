@@ -69,31 +69,66 @@ pub trait UserStore: Send + Sync {
 
 #[async_trait]
 pub trait SessionStore: Send + Sync {
-    async fn insert_session(&self, token_hash: &str, user_id: i64, now: i64, expires_at: i64) -> StoreResult<()>;
+    async fn insert_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> StoreResult<()>;
     /// The user of a live session: not expired and seen after `idle_cutoff`.
     /// Marks the session as seen now.
-    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<UserRow>>;
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: i64,
+        idle_cutoff: i64,
+    ) -> StoreResult<Option<UserRow>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 }
 
 #[async_trait]
 pub trait IdeaStore: Send + Sync {
     /// Inserts the idea and its `idea.created` event in one transaction.
-    async fn insert_idea(&self, author_id: i64, title: &str, body_md: &str, now: i64) -> StoreResult<i64>;
+    async fn insert_idea(
+        &self,
+        author_id: i64,
+        title: &str,
+        body_md: &str,
+        now: i64,
+    ) -> StoreResult<i64>;
     async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>>;
     async fn ideas(&self, query: &IdeaQuery) -> StoreResult<Vec<IdeaRow>>;
     /// Inserts a comment, bumps the idea's counter and writes the event, in
     /// one transaction.
-    async fn insert_comment(&self, idea_id: i64, author_id: i64, body_md: &str, now: i64) -> StoreResult<i64>;
+    async fn insert_comment(
+        &self,
+        idea_id: i64,
+        author_id: i64,
+        body_md: &str,
+        now: i64,
+    ) -> StoreResult<i64>;
     /// Sets the status and writes `idea.status_changed`, in one transaction.
-    async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
+    async fn set_status(
+        &self,
+        idea_id: i64,
+        status: &str,
+        actor_id: i64,
+        now: i64,
+    ) -> StoreResult<()>;
 }
 
 #[async_trait]
 pub trait VoteStore: Send + Sync {
     /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
     /// counter and event change in one transaction. `None`: no such idea.
-    async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
+    async fn set_vote(
+        &self,
+        idea_id: i64,
+        user_id: i64,
+        on: bool,
+        now: i64,
+    ) -> StoreResult<Option<VoteState>>;
 }
 
 #[async_trait]
@@ -105,7 +140,9 @@ pub trait Store: UserStore + SessionStore + IdeaStore + VoteStore {
 /// Opens the store a `DATABASE_URL` names and runs pending migrations.
 pub async fn connect(database_url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
     if database_url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?))
+        Ok(std::sync::Arc::new(
+            SqliteStore::connect(database_url).await?,
+        ))
     } else {
         anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE")
     }

@@ -6,14 +6,21 @@ use serde_json::json;
 use sqlx::QueryBuilder;
 
 /// The columns of `IdeaRow`; `voted` needs the viewer bound first.
-const IDEA_SELECT: &str = "SELECT i.id, i.title, i.body_md, i.status, i.vote_count, i.comment_count,
+const IDEA_SELECT: &str =
+    "SELECT i.id, i.title, i.body_md, i.status, i.vote_count, i.comment_count,
         i.created_at, i.author_id, u.display_name AS author_name,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 const IDEA_FROM: &str = ") AS voted FROM ideas i JOIN users u ON u.id = i.author_id";
 
 #[async_trait]
 impl IdeaStore for SqliteStore {
-    async fn insert_idea(&self, author_id: i64, title: &str, body_md: &str, now: i64) -> StoreResult<i64> {
+    async fn insert_idea(
+        &self,
+        author_id: i64,
+        title: &str,
+        body_md: &str,
+        now: i64,
+    ) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO ideas (author_id, title, body_md, created_at, updated_at)
@@ -26,14 +33,25 @@ impl IdeaStore for SqliteStore {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        insert_event(&mut tx, "idea.created", id, author_id, json!({ "idea_id": id }), now).await?;
+        insert_event(
+            &mut tx,
+            "idea.created",
+            id,
+            author_id,
+            json!({ "idea_id": id }),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>> {
         let mut q = QueryBuilder::new(IDEA_SELECT);
-        q.push_bind(viewer).push(IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
+        q.push_bind(viewer)
+            .push(IDEA_FROM)
+            .push(" WHERE i.id = ")
+            .push_bind(id);
         q.build_query_as().fetch_optional(&self.reader).await
     }
 
@@ -57,7 +75,13 @@ impl IdeaStore for SqliteStore {
         q.build_query_as().fetch_all(&self.reader).await
     }
 
-    async fn insert_comment(&self, idea_id: i64, author_id: i64, body_md: &str, now: i64) -> StoreResult<i64> {
+    async fn insert_comment(
+        &self,
+        idea_id: i64,
+        author_id: i64,
+        body_md: &str,
+        now: i64,
+    ) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO comments (idea_id, author_id, body_md, created_at, updated_at)
@@ -80,7 +104,13 @@ impl IdeaStore for SqliteStore {
         Ok(id)
     }
 
-    async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()> {
+    async fn set_status(
+        &self,
+        idea_id: i64,
+        status: &str,
+        actor_id: i64,
+        now: i64,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         sqlx::query("UPDATE ideas SET status = ?, updated_at = ? WHERE id = ?")
             .bind(status)
@@ -89,7 +119,15 @@ impl IdeaStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         let payload = json!({ "idea_id": idea_id, "status": status });
-        insert_event(&mut tx, "idea.status_changed", idea_id, actor_id, payload, now).await?;
+        insert_event(
+            &mut tx,
+            "idea.status_changed",
+            idea_id,
+            actor_id,
+            payload,
+            now,
+        )
+        .await?;
         tx.commit().await
     }
 }

@@ -1,0 +1,68 @@
+# Schwarm's one entry point. Every target installs what it is missing first
+# (scripts/setup.sh is idempotent), so a fresh machine needs nothing else.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# npm's binaryen must win over any Debian wasm-opt in /usr/bin.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+ADDR ?= 127.0.0.1:8080
+DATABASE_URL ?= sqlite://schwarm.db
+
+.PHONY: size help setup setup-tests fetch web server build run test lint test-unit test-api test-e2e clean
+
+help:
+	@echo "make run    build and start the board on http://$(ADDR) with demo data"
+	@echo "make test   run every test: lint, unit, API and browser end-to-end"
+	@echo "make build  release build: dist/ and target/release/schwarm"
+
+setup: fetch
+	scripts/setup.sh
+
+setup-tests: fetch
+	scripts/setup.sh --tests
+
+fetch:
+	cargo fetch --locked
+
+# The customer web app, into dist/ (Trunk builds only the root package).
+web: setup
+	trunk build --release --offline
+
+server: fetch
+	cargo build --release --locked -p schwarm-server
+
+build: web server
+
+run: build
+	target/release/schwarm serve --demo --addr $(ADDR) --database-url $(DATABASE_URL) --dist dist
+
+test: setup-tests web lint test-unit test-api test-e2e
+	scripts/bundle-size.sh
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+
+# Pure logic: wire validation, server domain, and the i18n completeness check.
+test-unit:
+	cargo test --locked -p schwarm-wire -p schwarm-web
+	cargo test --locked -p schwarm-server --lib
+
+# The real server on random loopback ports, a fresh SQLite file per test.
+test-api:
+	cargo test --locked -p schwarm-server --test api
+
+# Headless Chromium against the real server and the built dist/.
+test-e2e:
+	cargo build --locked -p schwarm-server
+	cd tests/e2e && SCHWARM_BIN=$(CURDIR)/target/debug/schwarm SCHWARM_DIST=$(CURDIR)/dist npm test
+
+clean:
+	cargo clean
+	rm -rf dist .tools tests/e2e/node_modules
+
+# What a first visit downloads, written to bench/bundle-size.json.
+size: web
+	scripts/bundle-size.sh

@@ -1,0 +1,130 @@
+use crate::helpers::{assert_error, spawn_app};
+use reqwest::header::{CONTENT_TYPE, ORIGIN, REFERER};
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_answer_in_json() {
+    let app = spawn_app().await;
+    assert_error(
+        app.get("/api/v1/nothing-here").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        app.get("/api/whatever").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let patch = app
+        .client
+        .patch(app.url("/api/v1/ideas"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(patch, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_4xx_never_5xx() {
+    let app = spawn_app().await;
+    app.register("m@example.org").await;
+    let post = |body: &'static str, content_type: &'static str| {
+        app.client
+            .post(app.url("/api/v1/ideas"))
+            .header(CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+    };
+
+    assert_error(
+        post("{not json", "application/json").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+        "malformed",
+    )
+    .await;
+    assert_error(
+        post("\"just a string\"", "application/json").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+        "malformed",
+    )
+    .await;
+    assert_error(
+        post("", "application/json").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+        "malformed",
+    )
+    .await;
+    assert_error(
+        post("title=x", "application/x-www-form-urlencoded")
+            .await
+            .unwrap(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
+    let wrong_type = post(r#"{"title": 42, "body": ""}"#, "application/json")
+        .await
+        .unwrap();
+    let body = assert_error(wrong_type, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert!(body["error"]["fields"]["title"].is_string(), "{body}");
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_413() {
+    let app = spawn_app().await;
+    app.register("big@example.org").await;
+    let huge = json!({ "title": "Big", "body": "x".repeat(200_000) });
+    let res = app.post("/api/v1/ideas", huge).await;
+    assert_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+}
+
+#[tokio::test]
+async fn cross_site_state_changes_are_refused() {
+    let app = spawn_app().await;
+    app.register("csrf@example.org").await;
+    let idea = app.create_idea("Guarded").await;
+    let vote_url = app.url(&format!("/api/v1/ideas/{}/vote", idea["id"]));
+
+    let forged = app
+        .client
+        .put(&vote_url)
+        .header(ORIGIN, "http://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_error(forged, StatusCode::FORBIDDEN, "csrf_origin_mismatch").await;
+    let forged = app
+        .client
+        .put(&vote_url)
+        .header(REFERER, "http://evil.example/page")
+        .send()
+        .await
+        .unwrap();
+    assert_error(forged, StatusCode::FORBIDDEN, "csrf_origin_mismatch").await;
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM votes")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "nothing changed");
+
+    let own = app
+        .client
+        .put(&vote_url)
+        .header(ORIGIN, app.base.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), StatusCode::OK);
+    // Reading is never blocked.
+    let read = app
+        .client
+        .get(app.url("/api/v1/ideas"))
+        .header(ORIGIN, "http://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), StatusCode::OK);
+}

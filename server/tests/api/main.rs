@@ -1,0 +1,9 @@
+//! API integration tests: one binary, the real server on a random loopback
+//! port, a fresh SQLite file per test.
+
+mod auth;
+mod errors;
+mod helpers;
+mod ideas;
+mod static_files;
+mod votes;

@@ -1,0 +1,87 @@
+// Shared pieces of the end-to-end tests: a real `schwarm serve` on a free
+// loopback port with a fresh SQLite file, and Debian's Chromium driven by
+// playwright-core. Nothing of ours is mocked.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Starts the server; resolves once it printed its address and /healthz answers. */
+export async function startServer({ demo = false } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schwarm-e2e-'));
+  const bin = process.env.SCHWARM_BIN ?? path.join(ROOT, 'target/debug/schwarm');
+  const args = [
+    'serve',
+    '--addr', '127.0.0.1:0',
+    '--database-url', `sqlite://${path.join(dir, 'e2e.db')}`,
+    '--dist', process.env.SCHWARM_DIST ?? path.join(ROOT, 'dist'),
+  ];
+  if (demo) args.push('--demo');
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  let output = '';
+  child.stderr.on('data', (d) => { output += d; });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
+  });
+  const health = await fetch(`${url}/healthz`);
+  if (!health.ok) throw new Error(`healthz answered ${health.status}`);
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Headless Chromium with a fresh profile (playwright makes a new user-data-dir). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Collects every uncaught page error and console error: a broken wasm shows
+ * up here first. Chromium also logs each 4xx answer as a console error
+ * ("Failed to load resource"); those are expected answers of our API (a
+ * visitor's GET /me is a 401), not script failures, so they are kept apart.
+ */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) return;
+    errors.push(`console.error: ${msg.text()}`);
+  });
+  return errors;
+}
+
+/** Session cookie of a browser context, for a direct API call as that user. */
+export async function sessionCookie(context, url) {
+  const cookies = await context.cookies(url);
+  const c = cookies.find((c) => c.name === 'schwarm_session');
+  return c ? `${c.name}=${c.value}` : null;
+}
