@@ -29,6 +29,7 @@ fetch:
 # The customer web app, into dist/ (Trunk builds only the root package).
 web: setup
 	trunk build --release --offline
+	scripts/compress-dist.sh
 
 server: fetch
 	cargo build --release --locked -p schwarm-server

@@ -4,7 +4,7 @@
 use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csrf, demo, store};
+use crate::{csrf, demo, static_files, store};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
@@ -12,7 +12,6 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::path::Path;
 use tokio::net::TcpListener;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -24,11 +23,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let api = routes::api_router()
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
-    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
         .nest("/api", api)
         .merge(routes::health_router())
-        .fallback_service(spa)
+        .merge(static_files::router(dist))
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod routes;
 pub mod service;
 pub mod state;
+pub mod static_files;
 pub mod store;
 pub mod users;
 

@@ -10,11 +10,12 @@ use leptos_router::hooks::use_navigate;
 pub fn Header() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
-    let sign_out = Action::new_local(|_: &()| api::logout());
-    Effect::new(move |_| {
-        if sign_out.value().get().is_some() {
-            // Signed out locally even if the server could not be told: the
-            // cookie is HttpOnly, so the session ends at its idle timeout.
+    let sign_out = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            // Signed out here even if the server could not be told: the
+            // cookie is HttpOnly, so the session then ends at its idle timeout.
+            let _ = api::logout().await;
             app.user.set(None);
             app.announce(Key::SignedOut);
             navigate("/", Default::default());

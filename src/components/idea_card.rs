@@ -3,7 +3,7 @@
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::format;
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
 use schwarm_wire::Idea;
@@ -22,13 +22,8 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         created_at,
         ..
     } = idea;
-    let comments = move || {
-        format!(
-            "{} {}",
-            format::number(comment_count, lang.get()),
-            text(lang.get(), Key::Comments)
-        )
-    };
+    let comments =
+        move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
     view! {
         <li class="idea-card">
             <VoteButton idea_id=id count=vote_count voted=voted />

@@ -17,35 +17,35 @@ pub fn NewIdeaForm() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
-    let submit = Action::new_local(|new: &NewIdea| {
-        let new = new.clone();
-        async move { api::create_idea(&new).await }
-    });
     let navigate = use_navigate();
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(idea)) => {
-            title.set(String::new());
-            body.set(String::new());
-            app.announce(Key::IdeaPosted);
-            navigate(&format!("/ideas/{}", idea.id), Default::default());
-        }
-        Some(Err(e)) if e.is_unauthorized() => {
-            app.user.set(None);
-            app.alert(Key::SessionExpired);
-        }
-        Some(Err(e)) if e.status == 0 => app.alert(Key::NetworkError),
-        Some(Err(e)) if e.status == 422 => {
-            // The client checks the same rules, so this is rare (e.g. a
-            // stale app); mark the fields the server named.
-            let mut marked = FieldErrors::default();
-            for field in e.detail.fields.keys() {
-                marked.insert(field, Problem::Invalid);
+    let submit = Action::new_local(move |new: &NewIdea| {
+        let new = new.clone();
+        let navigate = navigate.clone();
+        async move {
+            match api::create_idea(&new).await {
+                Ok(idea) => {
+                    title.set(String::new());
+                    body.set(String::new());
+                    app.announce(Key::IdeaPosted);
+                    navigate(&format!("/ideas/{}", idea.id), Default::default());
+                }
+                Err(e) if e.is_unauthorized() => {
+                    app.user.set(None);
+                    app.alert(Key::SessionExpired);
+                }
+                Err(e) if e.status == 0 => app.alert(Key::NetworkError),
+                Err(e) => {
+                    // The client checks the same rules, so a 422 is rare (a
+                    // stale app, say); mark the fields the server named.
+                    let mut marked = FieldErrors::default();
+                    for field in e.detail.fields.keys() {
+                        marked.insert(field, Problem::Invalid);
+                    }
+                    errors.set(marked);
+                    app.alert(Key::PostFailed);
+                }
             }
-            errors.set(marked);
-            app.alert(Key::PostFailed);
         }
-        Some(Err(_)) => app.alert(Key::PostFailed),
-        None => {}
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -13,52 +13,47 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
     let app = use_app();
     let count = RwSignal::new(count);
     let voted = RwSignal::new(voted);
-    // Input: the new vote and the state before the click, to roll back to.
-    let action = Action::new_local(move |&(on, before): &(bool, (i64, bool))| async move {
-        (on, before, api::vote(idea_id, on).await)
-    });
-    Effect::new(move |_| {
-        let Some((on, (before_count, before_voted), result)) = action.value().get() else {
-            return;
-        };
-        match result {
-            Ok(state) => {
-                count.set(state.vote_count);
-                voted.set(state.voted);
-                app.announce(if on { Key::VoteSaved } else { Key::VoteRemoved });
-            }
-            Err(e) => {
-                count.set(before_count);
-                voted.set(before_voted);
-                if e.is_unauthorized() {
-                    app.user.set(None);
-                    app.alert(Key::SessionExpired);
-                } else {
-                    app.alert(Key::VoteFailed);
-                }
-            }
-        }
-    });
     let navigate = use_navigate();
-    let on_click = move |_| {
-        if app.user.get_untracked().is_none() {
-            app.alert(Key::SignInToVote);
-            navigate("/login", Default::default());
-            return;
-        }
+    // Counts at once, then settles on the server's answer or rolls back.
+    let toggle = Action::new_local(move |_: &()| {
         let before = (count.get_untracked(), voted.get_untracked());
         let on = !before.1;
         voted.set(on);
         count.set(before.0 + if on { 1 } else { -1 });
-        action.dispatch((on, before));
+        async move {
+            match api::vote(idea_id, on).await {
+                Ok(state) => {
+                    count.set(state.vote_count);
+                    voted.set(state.voted);
+                    app.announce(if on { Key::VoteSaved } else { Key::VoteRemoved });
+                }
+                Err(e) => {
+                    count.set(before.0);
+                    voted.set(before.1);
+                    if e.is_unauthorized() {
+                        app.user.set(None);
+                        app.alert(Key::SessionExpired);
+                    } else {
+                        app.alert(Key::VoteFailed);
+                    }
+                }
+            }
+        }
+    });
+    let on_click = move |_| {
+        if app.user.get_untracked().is_none() {
+            app.alert(Key::SignInToVote);
+            navigate("/login", Default::default());
+        } else {
+            toggle.dispatch(());
+        }
     };
     let label = move || {
         let lang = app.lang.get();
         let verb = text(lang, if voted.get() { Key::Unvote } else { Key::Vote });
         format!(
-            "{verb} ({} {})",
-            format::number(count.get(), lang),
-            text(lang, Key::Votes)
+            "{verb} ({})",
+            format::counted(count.get(), Key::VoteOne, Key::Votes, lang)
         )
     };
     view! {
@@ -70,7 +65,7 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
             aria-pressed=move || voted.get().to_string()
             aria-label=label
             title=label
-            disabled=move || action.pending().get()
+            disabled=move || toggle.pending().get()
             on:click=on_click
         >
             <span class="vote-arrow" aria-hidden="true">"▲"</span>

@@ -65,15 +65,13 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Key>);
-    let action = Action::new_local(|req: &LoginRequest| {
-        let req = req.clone();
-        async move { api::login(&req).await }
-    });
     let navigate = use_navigate();
     let next = next_path();
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            if settle(app, result, errors, form_error) {
+    let action = Action::new_local(move |req: &LoginRequest| {
+        let req = req.clone();
+        let (navigate, next) = (navigate.clone(), next.clone());
+        async move {
+            if settle(app, api::login(&req).await, errors, form_error) {
                 navigate(&next, Default::default());
             }
         }
@@ -116,15 +114,13 @@ pub fn RegisterPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Key>);
-    let action = Action::new_local(|req: &RegisterRequest| {
-        let req = req.clone();
-        async move { api::register(&req).await }
-    });
     let navigate = use_navigate();
     let next = next_path();
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            if settle(app, result, errors, form_error) {
+    let action = Action::new_local(move |req: &RegisterRequest| {
+        let req = req.clone();
+        let (navigate, next) = (navigate.clone(), next.clone());
+        async move {
+            if settle(app, api::register(&req).await, errors, form_error) {
                 navigate(&next, Default::default());
             }
         }

@@ -94,22 +94,25 @@ fn IdeaList(page: Page<Idea>, sort: Sort) -> impl IntoView {
     let app = use_app();
     let items = RwSignal::new(page.items);
     let cursor = RwSignal::new(page.next_cursor);
-    let more = Action::new_local(move |c: &String| api::list_ideas(sort, Some(c.clone())));
-    Effect::new(move |_| match more.value().get() {
-        Some(Ok(next)) => {
-            items.update(|list| {
-                // Keyset pages never overlap; the check only guards the view.
-                let fresh: Vec<Idea> = next
-                    .items
-                    .into_iter()
-                    .filter(|i| !list.iter().any(|have| have.id == i.id))
-                    .collect();
-                list.extend(fresh);
-            });
-            cursor.set(next.next_cursor);
+    let more = Action::new_local(move |c: &String| {
+        let c = c.clone();
+        async move {
+            match api::list_ideas(sort, Some(c)).await {
+                Ok(next) => {
+                    items.update(|list| {
+                        // Keyset pages never overlap; this only guards the view.
+                        let fresh: Vec<Idea> = next
+                            .items
+                            .into_iter()
+                            .filter(|i| !list.iter().any(|have| have.id == i.id))
+                            .collect();
+                        list.extend(fresh);
+                    });
+                    cursor.set(next.next_cursor);
+                }
+                Err(_) => app.alert(Key::LoadFailed),
+            }
         }
-        Some(Err(_)) => app.alert(Key::LoadFailed),
-        None => {}
     });
     view! {
         <Show

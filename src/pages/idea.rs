@@ -5,7 +5,7 @@ use crate::components::load_error::LoadError;
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::format;
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
@@ -65,13 +65,8 @@ fn IdeaDetail(idea: Idea) -> impl IntoView {
         voted,
         created_at,
     } = idea;
-    let comments = move || {
-        format!(
-            "{} {}",
-            format::number(comment_count, lang.get()),
-            text(lang.get(), Key::Comments)
-        )
-    };
+    let comments =
+        move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
     view! {
         <article class="card idea-detail">
             <div class="idea-detail-head">

@@ -5,6 +5,7 @@ use crate::error::{Error, Result, ResultExt};
 use crate::state::AppState;
 use crate::store::{NewUser, UserRow};
 use schwarm_wire::error::codes;
+use schwarm_wire::validate::Email;
 use schwarm_wire::{LoginRequest, RegisterRequest, Role, User};
 
 /// A fresh session: the token goes into the cookie, never into the database.
@@ -53,7 +54,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<NewSessi
 /// same work (see `password::verify`).
 pub async fn login(state: &AppState, req: LoginRequest) -> Result<NewSession> {
     req.validate().map_err(Error::Validation)?;
-    let email = req.email.trim().to_lowercase();
+    let email = Email::normalize(&req.email);
     let row = state.store.user_by_email(&email).await?;
     let stored = row.as_ref().map(|r| r.password_hash.clone());
     if !password::verify(req.password, stored).await? {

@@ -44,3 +44,41 @@ async fn responses_carry_the_basic_security_headers() {
         );
     }
 }
+
+#[tokio::test]
+async fn hashed_assets_are_cached_forever_and_served_precompressed() {
+    let app = spawn_app().await;
+    let dist = app.dir.path().join("dist");
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('plain')").unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js.br"), "brotli bytes").unwrap();
+
+    let br = app
+        .client
+        .get(app.url("/app-0123456789abcdef.js"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(br.status(), StatusCode::OK);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(
+        br.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let plain = app
+        .client
+        .get(app.url("/app-0123456789abcdef.js"))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.text().await.unwrap(), "console.log('plain')");
+
+    let index = app.get("/ideas/1").await;
+    assert_eq!(
+        index.headers()["cache-control"],
+        "no-cache",
+        "the app shell is revalidated"
+    );
+}
