@@ -56,8 +56,10 @@ test-api:
 	cargo test --locked -p schwarm-server --test api
 
 # Headless Chromium against the real server and the built dist/.
+# (`cargo test --no-run` builds bin/schwarm with the API tests' features, so
+# no second build of the dependencies happens after test-api.)
 test-e2e:
-	cargo build --locked -p schwarm-server
+	cargo test --locked --no-run -p schwarm-server --test api
 	cd tests/e2e && SCHWARM_BIN=$(CURDIR)/target/debug/schwarm SCHWARM_DIST=$(CURDIR)/dist npm test
 
 clean:

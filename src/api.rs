@@ -3,8 +3,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    ErrorBody, ErrorDetail, Idea, LoginRequest, NewIdea, Page, RegisterRequest, Sort, User,
-    VoteState,
+    Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, LoginRequest, NewComment, NewIdea, Page, RegisterRequest, Sort,
+    User, VoteState,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -53,15 +53,9 @@ const BASE: &str = "/api/v1";
 /// Sends a request; a 2xx body is decoded as `T` (`()` accepts no body).
 async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|e| ApiError::network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
     let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| ApiError::network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
     if response.ok() {
         let text = if text.is_empty() { "null" } else { &text };
         serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
@@ -90,11 +84,7 @@ pub async fn me() -> ApiResult<Option<User>> {
 }
 
 pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
-    send(with_json(
-        Request::post(&format!("{BASE}/auth/register")),
-        req,
-    ))
-    .await
+    send(with_json(Request::post(&format!("{BASE}/auth/register")), req)).await
 }
 
 pub async fn login(req: &LoginRequest) -> ApiResult<User> {
@@ -124,10 +114,31 @@ pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
 
 pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
     let url = format!("{BASE}/ideas/{id}/vote");
-    let builder = if on {
-        Request::put(&url)
-    } else {
-        Request::delete(&url)
-    };
+    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
     send(builder.build()).await
+}
+
+pub async fn comments(idea_id: i64, cursor: Option<String>) -> ApiResult<Page<Comment>> {
+    let mut url = format!("{BASE}/ideas/{idea_id}/comments");
+    if let Some(c) = cursor {
+        url.push_str("?cursor=");
+        url.push_str(&c);
+    }
+    send(Request::get(&url).build()).await
+}
+
+pub async fn create_comment(idea_id: i64, new: &NewComment) -> ApiResult<Comment> {
+    send(with_json(
+        Request::post(&format!("{BASE}/ideas/{idea_id}/comments")),
+        new,
+    ))
+    .await
+}
+
+pub async fn edit_comment(id: i64, edit: &CommentEdit) -> ApiResult<Comment> {
+    send(with_json(Request::patch(&format!("{BASE}/comments/{id}")), edit)).await
+}
+
+pub async fn delete_comment(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/comments/{id}")).build()).await
 }

@@ -9,14 +9,11 @@ pub fn date(iso: &str, lang: Lang) -> String {
     if d.get_time().is_nan() {
         return iso.to_owned();
     }
-    d.to_locale_date_string(lang.tag(), &JsValue::UNDEFINED)
-        .into()
+    d.to_locale_date_string(lang.tag(), &JsValue::UNDEFINED).into()
 }
 
 pub fn number(n: i64, lang: Lang) -> String {
-    js_sys::Number::from(n as f64)
-        .to_locale_string(lang.tag())
-        .into()
+    js_sys::Number::from(n as f64).to_locale_string(lang.tag()).into()
 }
 
 /// "1 comment", "3 comments": the count with the noun in the right number.

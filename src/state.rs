@@ -33,17 +33,11 @@ impl AppState {
     }
 
     pub fn announce(&self, key: Key) {
-        self.notice.set(Some(Notice {
-            key,
-            is_error: false,
-        }));
+        self.notice.set(Some(Notice { key, is_error: false }));
     }
 
     pub fn alert(&self, key: Key) {
-        self.notice.set(Some(Notice {
-            key,
-            is_error: true,
-        }));
+        self.notice.set(Some(Notice { key, is_error: true }));
     }
 }
 

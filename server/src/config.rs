@@ -8,14 +8,20 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "schwarm",
-    version,
-    about = "Schwarm, the open-innovation idea board"
-)]
+#[command(name = "schwarm", version, about = "Schwarm, the open-innovation idea board")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Log lines as readable text or as JSON objects (for log shippers).
+    #[arg(long, global = true, env = "SCHWARM_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,10 +16,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub async fn same_origin_only(req: Request, next: Next) -> Response {
-    if is_safe(req.method())
-        || req.headers().contains_key(AUTHORIZATION)
-        || same_origin(req.headers())
-    {
+    if is_safe(req.method()) || req.headers().contains_key(AUTHORIZATION) || same_origin(req.headers()) {
         next.run(req).await
     } else {
         Error::CsrfOrigin.into_response()
@@ -68,22 +65,13 @@ mod tests {
     #[test]
     fn only_the_own_origin_passes() {
         let host = ("host", "board.example:8080");
-        assert!(same_origin(&headers(&[
-            host,
-            ("origin", "http://board.example:8080")
-        ])));
+        assert!(same_origin(&headers(&[host, ("origin", "http://board.example:8080")])));
         assert!(same_origin(&headers(&[
             host,
             ("referer", "https://board.example:8080/ideas/1")
         ])));
-        assert!(
-            same_origin(&headers(&[host])),
-            "no browser headers: not a browser"
-        );
-        assert!(!same_origin(&headers(&[
-            host,
-            ("origin", "http://evil.example")
-        ])));
+        assert!(same_origin(&headers(&[host])), "no browser headers: not a browser");
+        assert!(!same_origin(&headers(&[host, ("origin", "http://evil.example")])));
         assert!(!same_origin(&headers(&[host, ("origin", "null")])));
         assert!(!same_origin(&headers(&[
             host,

@@ -2,9 +2,9 @@
 //! a customer and a product manager to sign in as, a small crowd, a dozen
 //! ideas with votes and comments, spread over the last weeks.
 
-use crate::domain::password;
 use crate::domain::time::{now_ms, DAY_MS};
-use crate::store::{NewUser, Store};
+use crate::domain::{markdown, password};
+use crate::store::{CommentInsert, NewUser, Store};
 use schwarm_wire::Role;
 
 pub const CUSTOMER: (&str, &str) = ("demo@schwarm.example", "demo-customer-2026");
@@ -23,18 +23,108 @@ type DemoIdea = (
 );
 
 const IDEAS: [DemoIdea; 12] = [
-    ("Dark mode", "The app is hard on the eyes at night. A dark theme that follows the system setting would help.", "planned", 28, 6, &["Yes please, I work late.", "Following the system setting is the important part."]),
-    ("Export reports as CSV", "We paste numbers into spreadsheets every week. A CSV export of every report would save hours.", "in progress", 26, 5, &["Excel-friendly separators would be great."]),
-    ("Single sign-on with our identity provider", "Our IT department requires SSO for every tool we use.", "under review", 24, 4, &[]),
-    ("Keyboard shortcuts", "Power users want **j/k** navigation and a shortcut to create things quickly.", "open", 21, 3, &["Vim keys!"]),
-    ("Mobile app for iOS and Android", "Checking status on the go is hard on the mobile website.", "open", 19, 6, &["Even a PWA would be enough for me.", "Push notifications would be the killer feature."]),
-    ("Slack notifications", "Post a message to a channel when something changes.", "done", 17, 2, &[]),
-    ("Bulk edit", "Select many items and change them at once.", "open", 14, 2, &["Especially for tags."]),
-    ("Two-factor authentication", "Protect accounts with TOTP apps.", "planned", 12, 5, &[]),
-    ("German translation of the help centre", "Many of our colleagues prefer German documentation.", "open", 9, 1, &["Gerne auch auf Deutsch!"]),
-    ("Recurring tasks", "Tasks that repeat every week or month without copying them by hand.", "open", 6, 3, &[]),
-    ("Faster search", "Search takes a few seconds with many items; it should feel instant.", "under review", 3, 4, &["Search by tag too, please."]),
-    ("Undo for deletions", "A short undo after deleting something by mistake.", "open", 1, 0, &[]),
+    (
+        "Dark mode",
+        "The app is hard on the eyes at night. A dark theme that follows the system setting would help.",
+        "planned",
+        28,
+        6,
+        &[
+            "Yes please, I work late.",
+            "Following the system setting is the important part.",
+        ],
+    ),
+    (
+        "Export reports as CSV",
+        "We paste numbers into spreadsheets every week. A CSV export of every report would save hours.",
+        "in progress",
+        26,
+        5,
+        &["Excel-friendly separators would be great."],
+    ),
+    (
+        "Single sign-on with our identity provider",
+        "Our IT department requires SSO for every tool we use.",
+        "under review",
+        24,
+        4,
+        &[],
+    ),
+    (
+        "Keyboard shortcuts",
+        "Power users want **j/k** navigation and a shortcut to create things quickly.",
+        "open",
+        21,
+        3,
+        &["Vim keys!"],
+    ),
+    (
+        "Mobile app for iOS and Android",
+        "Checking status on the go is hard on the mobile website.",
+        "open",
+        19,
+        6,
+        &[
+            "Even a PWA would be enough for me.",
+            "Push notifications would be the killer feature.",
+        ],
+    ),
+    (
+        "Slack notifications",
+        "Post a message to a channel when something changes.",
+        "done",
+        17,
+        2,
+        &[],
+    ),
+    (
+        "Bulk edit",
+        "Select many items and change them at once.",
+        "open",
+        14,
+        2,
+        &["Especially for tags."],
+    ),
+    (
+        "Two-factor authentication",
+        "Protect accounts with TOTP apps.",
+        "planned",
+        12,
+        5,
+        &[],
+    ),
+    (
+        "German translation of the help centre",
+        "Many of our colleagues prefer German documentation.",
+        "open",
+        9,
+        1,
+        &["Gerne auch auf Deutsch!"],
+    ),
+    (
+        "Recurring tasks",
+        "Tasks that repeat every week or month without copying them by hand.",
+        "open",
+        6,
+        3,
+        &[],
+    ),
+    (
+        "Faster search",
+        "Search takes a few seconds with many items; it should feel instant.",
+        "under review",
+        3,
+        4,
+        &["Search by tag too, please."],
+    ),
+    (
+        "Undo for deletions",
+        "A short undo after deleting something by mistake.",
+        "open",
+        1,
+        0,
+        &[],
+    ),
 ];
 
 /// Loads the demo data if the database has no users yet; prints the logins.
@@ -53,15 +143,7 @@ pub async fn load_if_empty(store: &dyn Store) -> anyhow::Result<()> {
 async fn load(store: &dyn Store) -> anyhow::Result<()> {
     let now = now_ms();
     let start = now - 30 * DAY_MS;
-    let customer = add_user(
-        store,
-        CUSTOMER.0,
-        "Demo Customer",
-        CUSTOMER.1,
-        Role::Member,
-        start,
-    )
-    .await?;
+    let customer = add_user(store, CUSTOMER.0, "Demo Customer", CUSTOMER.1, Role::Member, start).await?;
     let manager = add_user(store, MANAGER.0, "Demo Manager", MANAGER.1, Role::Pm, start).await?;
     // The crowd never signs in: one hash of a random password serves all.
     let crowd_hash = password::hash(crate::domain::token::new_token()).await?;
@@ -78,12 +160,10 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
     }
     for (n, (title, body, status, days_ago, voters, comments)) in IDEAS.iter().enumerate() {
         let created = now - days_ago * DAY_MS;
-        let author = if n % 3 == 0 {
-            customer
-        } else {
-            crowd[n % crowd.len()]
-        };
-        let idea = store.insert_idea(author, title, body, created).await?;
+        let author = if n % 3 == 0 { customer } else { crowd[n % crowd.len()] };
+        let idea = store
+            .insert_idea(author, title, &markdown::rendered(body), created)
+            .await?;
         for (k, voter) in crowd.iter().take(*voters).enumerate() {
             store
                 .set_vote(idea, *voter, true, created + (k as i64 + 1) * 3_600_000)
@@ -91,27 +171,25 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
         }
         for (k, text) in comments.iter().enumerate() {
             let who = crowd[(n + k + 1) % crowd.len()];
-            store
-                .insert_comment(idea, who, text, created + (k as i64 + 1) * DAY_MS / 2)
+            let at = created + (k as i64 + 1) * DAY_MS / 2;
+            let added = store
+                .insert_comment(idea, None, who, &markdown::rendered(text), at)
                 .await?;
+            if let (0, CommentInsert::Created(first)) = (k, added) {
+                let reply = markdown::rendered("Thanks! We are looking into this.");
+                store
+                    .insert_comment(idea, Some(first), manager, &reply, at + 3_600_000)
+                    .await?;
+            }
         }
         if *status != "open" {
-            store
-                .set_status(idea, status, manager, created + DAY_MS)
-                .await?;
+            store.set_status(idea, status, manager, created + DAY_MS).await?;
         }
     }
     Ok(())
 }
 
-async fn add_user(
-    store: &dyn Store,
-    email: &str,
-    name: &str,
-    pw: &str,
-    role: Role,
-    now: i64,
-) -> anyhow::Result<i64> {
+async fn add_user(store: &dyn Store, email: &str, name: &str, pw: &str, role: Role, now: i64) -> anyhow::Result<i64> {
     let hash = password::hash(pw.to_owned()).await?;
     let user = NewUser {
         email,

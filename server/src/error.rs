@@ -27,6 +27,8 @@ pub enum Error {
     /// The same answer for an unknown email and a wrong password.
     #[error("wrong email or password")]
     InvalidCredentials,
+    #[error("this is not yours to change")]
+    Forbidden,
     #[error("this request came from another site")]
     CsrfOrigin,
     #[error("not found")]
@@ -51,7 +53,7 @@ impl Error {
             Error::Malformed(_) => StatusCode::BAD_REQUEST,
             Error::Validation(_) | Error::BadField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Unauthorized | Error::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            Error::CsrfOrigin => StatusCode::FORBIDDEN,
+            Error::Forbidden | Error::CsrfOrigin => StatusCode::FORBIDDEN,
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -67,6 +69,7 @@ impl Error {
             Error::Validation(_) | Error::BadField { .. } => codes::VALIDATION,
             Error::Unauthorized => codes::UNAUTHORIZED,
             Error::InvalidCredentials => codes::INVALID_CREDENTIALS,
+            Error::Forbidden => codes::FORBIDDEN,
             Error::CsrfOrigin => codes::CSRF,
             Error::NotFound => codes::NOT_FOUND,
             Error::Conflict { code, .. } => code,
@@ -93,9 +96,7 @@ impl IntoResponse for Error {
         }
         let fields = match &self {
             Error::Validation(errors) => errors.to_messages(),
-            Error::BadField { field, message } => {
-                BTreeMap::from([(field.clone(), message.clone())])
-            }
+            Error::BadField { field, message } => BTreeMap::from([(field.clone(), message.clone())]),
             _ => BTreeMap::new(),
         };
         let body = ErrorBody {
@@ -107,10 +108,9 @@ impl IntoResponse for Error {
         };
         let mut response = (status, Json(body)).into_response();
         if matches!(self, Error::Unauthorized | Error::InvalidCredentials) {
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Session"),
-            );
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Session"));
         }
         response
     }

@@ -56,9 +56,7 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                 message: inner.to_string(),
             }
         } else {
-            Error::Malformed(format!(
-                "the body is not valid JSON of the expected shape: {inner}"
-            ))
+            Error::Malformed(format!("the body is not valid JSON of the expected shape: {inner}"))
         }
     })
 }
@@ -137,9 +135,7 @@ impl FromRequestParts<AppState> for AuthUser {
         let token = session_token(parts)
             .filter(|t| !t.is_empty())
             .ok_or(Error::Unauthorized)?;
-        let user = auth::authenticate(state, &token)
-            .await?
-            .ok_or(Error::Unauthorized)?;
+        let user = auth::authenticate(state, &token).await?.ok_or(Error::Unauthorized)?;
         Ok(AuthUser { user, token })
     }
 }
@@ -167,9 +163,6 @@ mod tests {
             Err(Error::BadField { field, .. }) => assert_eq!(field, "title"),
             other => panic!("expected a bad field, got {:?}", other.map(|_| ())),
         }
-        assert!(matches!(
-            parse_json::<NewIdea>(b"{not json"),
-            Err(Error::Malformed(_))
-        ));
+        assert!(matches!(parse_json::<NewIdea>(b"{not json"), Err(Error::Malformed(_))));
     }
 }

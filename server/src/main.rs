@@ -1,18 +1,20 @@
 //! The `schwarm` binary: parse the command line, set up logging, dispatch.
 
 use clap::Parser;
-use schwarm_server::config::{Cli, Command, UserCommand};
+use schwarm_server::config::{Cli, Command, LogFormat, UserCommand};
 use schwarm_server::{store, users, Application};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    match cli.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().init(),
+    }
+    match cli.command {
         Command::Serve(args) => {
             let app = Application::build(&args).await?;
             let addr = app.local_addr();

@@ -36,8 +36,7 @@ async fn cache_control(req: Request, next: Next) -> Response {
     } else {
         "no-cache"
     };
-    res.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
     res
 }
 

@@ -7,7 +7,7 @@ use schwarm_wire::Problem;
 
 #[component]
 pub fn Field(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Key,
     value: RwSignal<String>,
     /// The field's current problem, if any.
@@ -32,14 +32,15 @@ pub fn Field(
     };
     let invalid = move || error.get().is_some().to_string();
     let maxlength = max_chars.map(|n| n.to_string());
+    let control_id = id.clone();
     let control = if multiline {
         view! {
-            <textarea id=id name=id rows="5" bind:value=value aria-invalid=invalid aria-describedby=described_by maxlength=maxlength></textarea>
+            <textarea id=control_id.clone() name=control_id rows="5" bind:value=value aria-invalid=invalid aria-describedby=described_by maxlength=maxlength></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id name=id type=kind autocomplete=autocomplete bind:value=value aria-invalid=invalid aria-describedby=described_by maxlength=maxlength />
+            <input id=control_id.clone() name=control_id type=kind autocomplete=autocomplete bind:value=value aria-invalid=invalid aria-describedby=described_by maxlength=maxlength />
         }
         .into_any()
     };

@@ -22,8 +22,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         created_at,
         ..
     } = idea;
-    let comments =
-        move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
+    let comments = move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
     view! {
         <li class="idea-card">
             <VoteButton idea_id=id count=vote_count voted=voted />

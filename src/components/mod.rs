@@ -1,5 +1,7 @@
 //! Pieces that several pages share.
 
+pub mod comment_form;
+pub mod comments;
 pub mod field;
 pub mod header;
 pub mod idea_card;

@@ -11,7 +11,9 @@ pub fn text(key: Key) -> &'static str {
         Language => "Sprache",
         SignedInAs => "Angemeldet als",
         BoardHeading => "Ideen",
-        BoardIntro => "Teile, was das Produkt besser machen würde, und stimme für die Ideen, die dir am wichtigsten sind.",
+        BoardIntro => {
+            "Teile, was das Produkt besser machen würde, und stimme für die Ideen, die dir am wichtigsten sind."
+        }
         SortLabel => "Sortieren nach",
         SortNew => "Neueste",
         SortTop => "Meiste Stimmen",
@@ -36,7 +38,9 @@ pub fn text(key: Key) -> &'static str {
         CommentOne => "Kommentar",
         VoteSaved => "Deine Stimme wird gezählt.",
         VoteRemoved => "Deine Stimme ist zurückgezogen.",
-        VoteFailed => "Deine Stimme konnte nicht gespeichert werden und wurde zurückgenommen. Bitte versuche es erneut.",
+        VoteFailed => {
+            "Deine Stimme konnte nicht gespeichert werden und wurde zurückgenommen. Bitte versuche es erneut."
+        }
         SignInToVote => "Melde dich an, um abzustimmen.",
         By => "von",
         BackToBoard => "Alle Ideen",
@@ -65,6 +69,25 @@ pub fn text(key: Key) -> &'static str {
         StatusInProgress => "In Arbeit",
         StatusDone => "Erledigt",
         StatusDeclined => "Abgelehnt",
+        CommentsHeading => "Kommentare",
+        NoComments => "Noch keine Kommentare. Beginne die Diskussion.",
+        CommentLabel => "Dein Kommentar",
+        ReplyLabel => "Deine Antwort",
+        PostComment => "Kommentieren",
+        Reply => "Antworten",
+        Edit => "Bearbeiten",
+        Delete => "Löschen",
+        Save => "Speichern",
+        Cancel => "Abbrechen",
+        Edited => "bearbeitet",
+        ConfirmDelete => "Diesen Kommentar und seine Antworten löschen?",
+        CommentPosted => "Dein Kommentar ist veröffentlicht.",
+        CommentSaved => "Dein Kommentar ist gespeichert.",
+        CommentDeleted => "Der Kommentar ist gelöscht.",
+        CommentFailed => {
+            "Dein Kommentar konnte nicht gespeichert werden. Dein Text ist noch da; bitte versuche es erneut."
+        }
+        SignInToComment => "Melde dich an, um mitzudiskutieren.",
         ProblemRequired => "Bitte ausfüllen.",
         ProblemTooShort => "Mindestens {n} Zeichen.",
         ProblemTooLong => "Höchstens {n} Zeichen.",

@@ -139,6 +139,23 @@ pub enum Key {
     StatusInProgress,
     StatusDone,
     StatusDeclined,
+    CommentsHeading,
+    NoComments,
+    CommentLabel,
+    ReplyLabel,
+    PostComment,
+    Reply,
+    Edit,
+    Delete,
+    Save,
+    Cancel,
+    Edited,
+    ConfirmDelete,
+    CommentPosted,
+    CommentSaved,
+    CommentDeleted,
+    CommentFailed,
+    SignInToComment,
     ProblemRequired,
     ProblemTooShort,
     ProblemTooLong,
@@ -211,6 +228,23 @@ impl Key {
         Key::StatusInProgress,
         Key::StatusDone,
         Key::StatusDeclined,
+        Key::CommentsHeading,
+        Key::NoComments,
+        Key::CommentLabel,
+        Key::ReplyLabel,
+        Key::PostComment,
+        Key::Reply,
+        Key::Edit,
+        Key::Delete,
+        Key::Save,
+        Key::Cancel,
+        Key::Edited,
+        Key::ConfirmDelete,
+        Key::CommentPosted,
+        Key::CommentSaved,
+        Key::CommentDeleted,
+        Key::CommentFailed,
+        Key::SignInToComment,
         Key::ProblemRequired,
         Key::ProblemTooShort,
         Key::ProblemTooLong,
@@ -274,10 +308,7 @@ mod tests {
     fn every_key_has_a_distinct_text_in_each_language() {
         for &key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(
-                    !text(lang, key).trim().is_empty(),
-                    "{key:?} is empty in {lang:?}"
-                );
+                assert!(!text(lang, key).trim().is_empty(), "{key:?} is empty in {lang:?}");
             }
         }
         let same: Vec<_> = Key::ALL

@@ -1,6 +1,7 @@
 //! One idea, at `/ideas/{id}`.
 
 use crate::api;
+use crate::components::comments::Comments;
 use crate::components::load_error::LoadError;
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
@@ -57,16 +58,17 @@ fn IdeaDetail(idea: Idea) -> impl IntoView {
     let Idea {
         id,
         title,
-        body,
+        body_html,
         author,
         status,
         vote_count,
         comment_count,
         voted,
         created_at,
+        ..
     } = idea;
-    let comments =
-        move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
+    let comment_count = RwSignal::new(comment_count);
+    let comments = move || format::counted(comment_count.get(), Key::CommentOne, Key::Comments, lang.get());
     view! {
         <article class="card idea-detail">
             <div class="idea-detail-head">
@@ -81,9 +83,10 @@ fn IdeaDetail(idea: Idea) -> impl IntoView {
                     </p>
                 </div>
             </div>
-            // Plain text until the server renders sanitised Markdown; never
-            // inner_html, so nothing a user wrote can run.
-            <div class="idea-body">{body}</div>
+            // Rendered and sanitised by the server (pulldown-cmark + ammonia);
+            // the client never parses Markdown.
+            <div class="idea-body prose" inner_html=body_html></div>
         </article>
+        <Comments idea_id=id count=comment_count />
     }
 }

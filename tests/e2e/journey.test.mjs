@@ -57,7 +57,8 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   await page.waitForURL(/\/ideas\/\d+$/);
   const ideaUrl = page.url();
   await page.getByRole('heading', { name: 'Dark mode for the board' }).waitFor();
-  await page.getByText('Follow the **system** theme.').waitFor();
+  // The description is Markdown, rendered by the server.
+  await page.locator('.idea-body strong', { hasText: 'system' }).waitFor();
 
   // Vote: the count moves at once and the server agrees.
   const vote = page.locator('button.vote');

@@ -66,13 +66,11 @@ impl RegisterRequest {
         let password = errors.check("password", Password::parse(&self.password));
         let display_name = errors.check("display_name", DisplayName::parse(&self.display_name));
         match (email, password, display_name) {
-            (Some(email), Some(password), Some(display_name)) if errors.is_empty() => {
-                Ok(ValidRegistration {
-                    email,
-                    password,
-                    display_name,
-                })
-            }
+            (Some(email), Some(password), Some(display_name)) if errors.is_empty() => Ok(ValidRegistration {
+                email,
+                password,
+                display_name,
+            }),
             _ => Err(errors),
         }
     }

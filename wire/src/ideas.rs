@@ -16,6 +16,9 @@ pub struct Idea {
     pub title: String,
     /// The description as its author wrote it (Markdown source).
     pub body: String,
+    /// The description rendered by the server and sanitised; the client shows
+    /// this and never parses Markdown itself.
+    pub body_html: String,
     pub author: Author,
     pub status: String,
     pub vote_count: i64,

@@ -5,11 +5,13 @@
 //! depends on serde alone so that it adds almost nothing to the wasm bundle.
 
 pub mod auth;
+pub mod comments;
 pub mod error;
 pub mod ideas;
 pub mod validate;
 
 pub use auth::{LoginRequest, RegisterRequest, Role, User};
+pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{Author, Idea, NewIdea, Page, Sort, VoteState};
 pub use validate::{FieldErrors, Problem};

@@ -10,6 +10,7 @@ use std::fmt;
 pub const TITLE_MIN: usize = 3;
 pub const TITLE_MAX: usize = 120;
 pub const BODY_MAX: usize = 10_000;
+pub const COMMENT_MAX: usize = 5_000;
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 256;
 pub const DISPLAY_NAME_MAX: usize = 50;
@@ -77,10 +78,7 @@ impl FieldErrors {
 
     /// `{field: message}`, as the error body carries it.
     pub fn to_messages(&self) -> BTreeMap<String, String> {
-        self.0
-            .iter()
-            .map(|(k, p)| (k.clone(), p.to_string()))
-            .collect()
+        self.0.iter().map(|(k, p)| (k.clone(), p.to_string())).collect()
     }
 }
 
@@ -129,6 +127,10 @@ newtype!(
     Body
 );
 newtype!(
+    /// A comment: Markdown, 1 to 5,000 characters after trimming.
+    CommentBody
+);
+newtype!(
     /// A lower-cased, trimmed email address of plausible shape.
     Email
 );
@@ -159,6 +161,14 @@ impl Body {
             return Err(Problem::TooLong(BODY_MAX));
         }
         Ok(Body(s.to_owned()))
+    }
+}
+
+impl CommentBody {
+    pub fn parse(s: &str) -> Result<CommentBody, Problem> {
+        let s = s.trim();
+        length_between(s, 1, COMMENT_MAX)?;
+        Ok(CommentBody(s.to_owned()))
     }
 }
 
@@ -264,18 +274,12 @@ mod tests {
     fn body_may_be_empty_but_not_too_long() {
         assert!(Body::parse("").is_ok());
         assert!(Body::parse(&"x".repeat(BODY_MAX)).is_ok());
-        assert_eq!(
-            Body::parse(&"x".repeat(BODY_MAX + 1)),
-            Err(Problem::TooLong(BODY_MAX))
-        );
+        assert_eq!(Body::parse(&"x".repeat(BODY_MAX + 1)), Err(Problem::TooLong(BODY_MAX)));
     }
 
     #[test]
     fn email_is_normalised_and_checked_for_shape() {
-        assert_eq!(
-            Email::parse(" Ada@Example.ORG ").unwrap().as_str(),
-            "ada@example.org"
-        );
+        assert_eq!(Email::parse(" Ada@Example.ORG ").unwrap().as_str(), "ada@example.org");
         for bad in [
             "ada",
             "ada@",
@@ -291,10 +295,7 @@ mod tests {
 
     #[test]
     fn passwords_need_length_and_must_not_be_common() {
-        assert_eq!(
-            Password::parse("short"),
-            Err(Problem::TooShort(PASSWORD_MIN))
-        );
+        assert_eq!(Password::parse("short"), Err(Problem::TooShort(PASSWORD_MIN)));
         assert_eq!(Password::parse("Password123"), Err(Problem::CommonPassword));
         assert!(Password::parse("correct horse battery").is_ok());
     }

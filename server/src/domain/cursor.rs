@@ -47,15 +47,8 @@ mod tests {
             id: 99,
         };
         assert_eq!(Cursor::decode(&c.encode(), Sort::Top), Some(c));
-        assert_eq!(
-            Cursor::decode(&c.encode(), Sort::New),
-            None,
-            "cursor of another sort"
-        );
+        assert_eq!(Cursor::decode(&c.encode(), Sort::New), None, "cursor of another sort");
         assert_eq!(Cursor::decode("not a cursor", Sort::Top), None);
-        assert_eq!(
-            Cursor::decode(&URL_SAFE_NO_PAD.encode("top:1:2:3"), Sort::Top),
-            None
-        );
+        assert_eq!(Cursor::decode(&URL_SAFE_NO_PAD.encode("top:1:2:3"), Sort::Top), None);
     }
 }

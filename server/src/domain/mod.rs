@@ -1,6 +1,7 @@
-//! Pure logic with no I/O: cursors, passwords, session tokens, time.
+//! Pure logic with no I/O: cursors, Markdown, passwords, session tokens, time.
 
 pub mod cursor;
+pub mod markdown;
 pub mod password;
 pub mod time;
 pub mod token;

@@ -1,9 +1,7 @@
 //! Password hashing with argon2id. Hashing is slow on purpose, so it runs on
 //! the blocking pool, never on the async workers.
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
@@ -34,13 +32,8 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
         None => dummy_hash().to_owned(),
     };
     let ok = tokio::task::spawn_blocking(move || {
-        let parsed =
-            PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("bad stored hash: {e}"))?;
-        Ok::<_, anyhow::Error>(
-            hasher()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok(),
-        )
+        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("bad stored hash: {e}"))?;
+        Ok::<_, anyhow::Error>(hasher().verify_password(password.as_bytes(), &parsed).is_ok())
     })
     .await??;
     Ok(ok && known)
@@ -63,14 +56,10 @@ mod tests {
     async fn verifies_only_the_right_password() {
         let h = super::hash("correct horse battery".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
-        assert!(
-            super::verify("correct horse battery".into(), Some(h.clone()))
-                .await
-                .unwrap()
-        );
-        assert!(!super::verify("wrong horse battery".into(), Some(h))
+        assert!(super::verify("correct horse battery".into(), Some(h.clone()))
             .await
             .unwrap());
+        assert!(!super::verify("wrong horse battery".into(), Some(h)).await.unwrap());
         assert!(!super::verify("anything".into(), None).await.unwrap());
     }
 }

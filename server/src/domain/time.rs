@@ -19,9 +19,6 @@ pub const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
 mod tests {
     #[test]
     fn formats_utc_with_millis() {
-        assert_eq!(
-            super::rfc3339(1_700_000_000_123),
-            "2023-11-14T22:13:20.123Z"
-        );
+        assert_eq!(super::rfc3339(1_700_000_000_123), "2023-11-14T22:13:20.123Z");
     }
 }

@@ -27,15 +27,8 @@ fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
         .build()
 }
 
-fn signed_in(
-    state: &AppState,
-    jar: CookieJar,
-    session: NewSession,
-) -> (CookieJar, axum::Json<User>) {
-    (
-        jar.add(session_cookie(state, session.token)),
-        axum::Json(session.user),
-    )
+fn signed_in(state: &AppState, jar: CookieJar, session: NewSession) -> (CookieJar, axum::Json<User>) {
+    (jar.add(session_cookie(state, session.token)), axum::Json(session.user))
 }
 
 async fn register(

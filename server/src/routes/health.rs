@@ -12,7 +12,5 @@ pub fn router() -> Router<AppState> {
 /// 200 when the server and its database answer; load balancers poll this.
 async fn health(State(state): State<AppState>) -> Result<Json<Value>> {
     state.store.ping().await?;
-    Ok(Json(
-        json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }),
-    ))
+    Ok(Json(json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") })))
 }

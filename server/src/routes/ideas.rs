@@ -23,11 +23,7 @@ async fn list(
     Ok(axum::Json(ideas::list(&state, &params, viewer.id()).await?))
 }
 
-async fn show(
-    State(state): State<AppState>,
-    viewer: MaybeAuthUser,
-    Path(id): Path<i64>,
-) -> Result<axum::Json<Idea>> {
+async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Path<i64>) -> Result<axum::Json<Idea>> {
     Ok(axum::Json(ideas::get(&state, id, viewer.id()).await?))
 }
 
@@ -40,18 +36,10 @@ async fn create(
     Ok((StatusCode::CREATED, axum::Json(idea)))
 }
 
-async fn vote(
-    State(state): State<AppState>,
-    user: AuthUser,
-    Path(id): Path<i64>,
-) -> Result<axum::Json<VoteState>> {
+async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), true).await?))
 }
 
-async fn unvote(
-    State(state): State<AppState>,
-    user: AuthUser,
-    Path(id): Path<i64>,
-) -> Result<axum::Json<VoteState>> {
+async fn unvote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
 }

@@ -2,6 +2,7 @@
 //! `router()`; `api_router` merges them under `/api/v1`.
 
 mod auth;
+mod comments;
 mod health;
 mod ideas;
 
@@ -14,7 +15,10 @@ pub use health::router as health_router;
 /// Everything under `/api`. Unknown paths and methods answer in JSON, so the
 /// SPA fallback never swallows an API typo.
 pub fn api_router() -> Router<AppState> {
-    let v1 = Router::new().merge(auth::router()).merge(ideas::router());
+    let v1 = Router::new()
+        .merge(auth::router())
+        .merge(ideas::router())
+        .merge(comments::router());
     Router::new()
         .nest("/v1", v1)
         .fallback(|| async { Error::NotFound })

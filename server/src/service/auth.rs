@@ -37,10 +37,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<NewSessi
         .store
         .insert_user(new_user, now)
         .await
-        .on_unique_violation(
-            codes::EMAIL_TAKEN,
-            "an account with this email exists; sign in instead",
-        )?;
+        .on_unique_violation(codes::EMAIL_TAKEN, "an account with this email exists; sign in instead")?;
     let user = User {
         id,
         email: valid.email.into_inner(),
@@ -70,21 +67,13 @@ async fn start_session(state: &AppState, user: User) -> Result<NewSession> {
     let now = now_ms();
     state
         .store
-        .insert_session(
-            &token::hash_token(&token),
-            user.id,
-            now,
-            now + state.sessions.max_ms,
-        )
+        .insert_session(&token::hash_token(&token), user.id, now, now + state.sessions.max_ms)
         .await?;
     Ok(NewSession { token, user })
 }
 
 pub async fn logout(state: &AppState, token: &str) -> Result<()> {
-    Ok(state
-        .store
-        .delete_session(&token::hash_token(token))
-        .await?)
+    Ok(state.store.delete_session(&token::hash_token(token)).await?)
 }
 
 /// The user behind a session token, if the session is alive.

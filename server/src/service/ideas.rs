@@ -1,6 +1,7 @@
 //! Listing, reading, creating and voting on ideas.
 
 use crate::domain::cursor::Cursor;
+use crate::domain::markdown;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -23,6 +24,7 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         id: row.id,
         title: row.title,
         body: row.body_md,
+        body_html: row.body_html,
         author: Author {
             id: row.author_id,
             display_name: row.author_name,
@@ -46,10 +48,7 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     let limit = match params.limit.as_deref() {
         None | Some("") => DEFAULT_PAGE_SIZE,
         Some(s) => {
-            let n = s
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
+            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
             errors
                 .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE)))
                 .unwrap_or(DEFAULT_PAGE_SIZE)
@@ -70,11 +69,7 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     })
 }
 
-pub async fn list(
-    state: &AppState,
-    params: &ListParams,
-    viewer: Option<i64>,
-) -> Result<Page<Idea>> {
+pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) -> Result<Page<Idea>> {
     let query = parse_list(params, viewer)?;
     // One extra row tells whether another page exists.
     let mut rows = state
@@ -108,19 +103,14 @@ pub async fn list(
 }
 
 pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea> {
-    state
-        .store
-        .idea(id, viewer)
-        .await?
-        .map(to_wire)
-        .ok_or(Error::NotFound)
+    state.store.idea(id, viewer).await?.map(to_wire).ok_or(Error::NotFound)
 }
 
 pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Idea> {
     let (title, body) = new.validate().map_err(Error::Validation)?;
     let id = state
         .store
-        .insert_idea(author_id, title.as_str(), body.as_str(), now_ms())
+        .insert_idea(author_id, title.as_str(), &markdown::rendered(body.as_str()), now_ms())
         .await?;
     get(state, id, Some(author_id)).await
 }

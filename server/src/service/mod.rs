@@ -2,4 +2,5 @@
 //! returns wire types; HTTP stays in `routes`.
 
 pub mod auth;
+pub mod comments;
 pub mod ideas;

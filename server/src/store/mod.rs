@@ -38,6 +38,7 @@ pub struct IdeaRow {
     pub id: i64,
     pub title: String,
     pub body_md: String,
+    pub body_html: String,
     pub status: String,
     pub vote_count: i64,
     pub comment_count: i64,
@@ -69,70 +70,80 @@ pub trait UserStore: Send + Sync {
 
 #[async_trait]
 pub trait SessionStore: Send + Sync {
-    async fn insert_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        now: i64,
-        expires_at: i64,
-    ) -> StoreResult<()>;
+    async fn insert_session(&self, token_hash: &str, user_id: i64, now: i64, expires_at: i64) -> StoreResult<()>;
     /// The user of a live session: not expired and seen after `idle_cutoff`.
     /// Marks the session as seen now.
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: i64,
-        idle_cutoff: i64,
-    ) -> StoreResult<Option<UserRow>>;
+    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<UserRow>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 }
 
 #[async_trait]
 pub trait IdeaStore: Send + Sync {
     /// Inserts the idea and its `idea.created` event in one transaction.
-    async fn insert_idea(
-        &self,
-        author_id: i64,
-        title: &str,
-        body_md: &str,
-        now: i64,
-    ) -> StoreResult<i64>;
+    async fn insert_idea(&self, author_id: i64, title: &str, body: &Rendered, now: i64) -> StoreResult<i64>;
     async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>>;
     async fn ideas(&self, query: &IdeaQuery) -> StoreResult<Vec<IdeaRow>>;
-    /// Inserts a comment, bumps the idea's counter and writes the event, in
-    /// one transaction.
+    /// Sets the status and writes `idea.status_changed`, in one transaction.
+    async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
+}
+
+/// Markdown with its sanitised HTML, as stored.
+pub struct Rendered {
+    pub md: String,
+    pub html: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub idea_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What became of a comment insert.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CommentInsert {
+    Created(i64),
+    NoSuchIdea,
+    /// The parent is missing, on another idea, or itself a reply.
+    BadParent,
+}
+
+#[async_trait]
+pub trait CommentStore: Send + Sync {
+    /// Checks idea and parent, inserts, bumps the idea's counter and writes
+    /// `comment.created`, in one transaction.
     async fn insert_comment(
         &self,
         idea_id: i64,
+        parent_id: Option<i64>,
         author_id: i64,
-        body_md: &str,
+        body: &Rendered,
         now: i64,
-    ) -> StoreResult<i64>;
-    /// Sets the status and writes `idea.status_changed`, in one transaction.
-    async fn set_status(
-        &self,
-        idea_id: i64,
-        status: &str,
-        actor_id: i64,
-        now: i64,
-    ) -> StoreResult<()>;
+    ) -> StoreResult<CommentInsert>;
+    async fn comment(&self, id: i64) -> StoreResult<Option<CommentRow>>;
+    /// Visible comments of an idea in id order, after `after_id`.
+    async fn comments(&self, idea_id: i64, after_id: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
+    async fn update_comment(&self, id: i64, actor_id: i64, body: &Rendered, now: i64) -> StoreResult<()>;
+    /// Deletes the comment and its replies, and lowers the counter by as many.
+    async fn delete_comment(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
 }
 
 #[async_trait]
 pub trait VoteStore: Send + Sync {
     /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
     /// counter and event change in one transaction. `None`: no such idea.
-    async fn set_vote(
-        &self,
-        idea_id: i64,
-        user_id: i64,
-        on: bool,
-        now: i64,
-    ) -> StoreResult<Option<VoteState>>;
+    async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
 }
 
 #[async_trait]
-pub trait Store: UserStore + SessionStore + IdeaStore + VoteStore {
+pub trait Store: UserStore + SessionStore + IdeaStore + CommentStore + VoteStore {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;
 }
@@ -140,9 +151,7 @@ pub trait Store: UserStore + SessionStore + IdeaStore + VoteStore {
 /// Opens the store a `DATABASE_URL` names and runs pending migrations.
 pub async fn connect(database_url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
     if database_url.starts_with("sqlite:") {
-        Ok(std::sync::Arc::new(
-            SqliteStore::connect(database_url).await?,
-        ))
+        Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?))
     } else {
         anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE")
     }

@@ -42,13 +42,7 @@ async fn register_signs_in_with_an_httponly_lax_cookie() {
         .await;
 
     assert_eq!(res.status(), StatusCode::CREATED);
-    let cookie = res
-        .headers()
-        .get(SET_COOKIE)
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let cookie = res.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
     assert!(cookie.starts_with("schwarm_session="));
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
@@ -64,10 +58,7 @@ async fn register_signs_in_with_an_httponly_lax_cookie() {
         .fetch_one(&app.db().await)
         .await
         .unwrap();
-    assert!(
-        hash.starts_with("$argon2id$"),
-        "stored as argon2id, not plain"
-    );
+    assert!(hash.starts_with("$argon2id$"), "stored as argon2id, not plain");
 }
 
 #[tokio::test]
@@ -99,9 +90,7 @@ async fn a_taken_email_is_a_conflict_whatever_its_case() {
 
     let res = new_client()
         .post(app.url("/api/v1/auth/register"))
-        .json(
-            &json!({ "email": "TAKEN@example.org", "password": PASSWORD, "display_name": "Other" }),
-        )
+        .json(&json!({ "email": "TAKEN@example.org", "password": PASSWORD, "display_name": "Other" }))
         .send()
         .await
         .unwrap();
@@ -160,18 +149,8 @@ async fn sign_in_does_not_reveal_whether_an_email_is_registered() {
         .await
         .unwrap();
 
-    let a = assert_error(
-        wrong_password,
-        StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
-    )
-    .await;
-    let b = assert_error(
-        unknown_email,
-        StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
-    )
-    .await;
+    let a = assert_error(wrong_password, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let b = assert_error(unknown_email, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     assert_eq!(a, b, "the same answer for both");
 }
 
@@ -278,14 +257,6 @@ async fn a_bearer_token_works_like_the_cookie() {
 #[tokio::test]
 async fn me_without_a_session_is_401() {
     let app = spawn_app().await;
-    assert_error(
-        app.get("/api/v1/me").await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    )
-    .await;
-    assert_eq!(
-        me_with(&app, "forged-token").await,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_error(app.get("/api/v1/me").await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_eq!(me_with(&app, "forged-token").await, StatusCode::UNAUTHORIZED);
 }

@@ -12,18 +12,8 @@ async fn unknown_api_paths_and_methods_answer_in_json() {
         "not_found",
     )
     .await;
-    assert_error(
-        app.get("/api/whatever").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
-    let patch = app
-        .client
-        .patch(app.url("/api/v1/ideas"))
-        .send()
-        .await
-        .unwrap();
+    assert_error(app.get("/api/whatever").await, StatusCode::NOT_FOUND, "not_found").await;
+    let patch = app.client.patch(app.url("/api/v1/ideas")).send().await.unwrap();
     assert_error(patch, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
 }
 
@@ -58,16 +48,12 @@ async fn malformed_bodies_are_4xx_never_5xx() {
     )
     .await;
     assert_error(
-        post("title=x", "application/x-www-form-urlencoded")
-            .await
-            .unwrap(),
+        post("title=x", "application/x-www-form-urlencoded").await.unwrap(),
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "unsupported_media_type",
     )
     .await;
-    let wrong_type = post(r#"{"title": 42, "body": ""}"#, "application/json")
-        .await
-        .unwrap();
+    let wrong_type = post(r#"{"title": 42, "body": ""}"#, "application/json").await.unwrap();
     let body = assert_error(wrong_type, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert!(body["error"]["fields"]["title"].is_string(), "{body}");
 }

@@ -61,12 +61,7 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, body: Value) -> Response {
-        self.client
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+        self.client.post(self.url(path)).json(&body).send().await.unwrap()
     }
 
     /// Registers a new member with this app's client (which keeps the cookie).
@@ -88,10 +83,7 @@ impl TestApp {
 
     pub async fn create_idea(&self, title: &str) -> Value {
         let res = self
-            .post(
-                "/api/v1/ideas",
-                json!({ "title": title, "body": "Details." }),
-            )
+            .post("/api/v1/ideas", json!({ "title": title, "body": "Details." }))
             .await;
         assert_eq!(res.status(), StatusCode::CREATED, "creating {title}");
         res.json().await.unwrap()
@@ -110,9 +102,7 @@ pub async fn assert_error(res: Response, status: StatusCode, code: &str) -> Valu
     let body: Value = res.json().await.expect("a JSON error body");
     assert_eq!(body["error"]["code"], code, "{body}");
     assert!(
-        body["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
+        body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
         "{body}"
     );
     assert!(body["error"]["fields"].is_object(), "{body}");

@@ -25,10 +25,7 @@ async fn a_signed_in_member_creates_an_idea() {
     assert_eq!(idea["vote_count"], 0);
     assert_eq!(idea["comment_count"], 0);
     assert_eq!(idea["voted"], false);
-    assert!(
-        idea["created_at"].as_str().unwrap().ends_with('Z'),
-        "RFC 3339 UTC"
-    );
+    assert!(idea["created_at"].as_str().unwrap().ends_with('Z'), "RFC 3339 UTC");
     let fetched: Value = app
         .get(&format!("/api/v1/ideas/{}", idea["id"]))
         .await
@@ -59,10 +56,7 @@ async fn bad_ideas_are_refused_with_their_fields_and_nothing_is_stored() {
     let cases = [
         (json!({ "title": "ab", "body": "" }), vec!["title"]),
         (json!({ "title": "   ", "body": "" }), vec!["title"]),
-        (
-            json!({ "title": "x".repeat(121), "body": "" }),
-            vec!["title"],
-        ),
+        (json!({ "title": "x".repeat(121), "body": "" }), vec!["title"]),
         (
             json!({ "title": "Fine title", "body": "y".repeat(10_001) }),
             vec!["body"],
@@ -76,12 +70,7 @@ async fn bad_ideas_are_refused_with_their_fields_and_nothing_is_stored() {
     for (body, fields) in cases {
         let res = app.post("/api/v1/ideas", body.clone()).await;
         let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
-        let got: Vec<String> = err["error"]["fields"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
+        let got: Vec<String> = err["error"]["fields"].as_object().unwrap().keys().cloned().collect();
         let mut want: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
         want.sort();
         assert_eq!(got, want, "{body}");
@@ -104,12 +93,7 @@ async fn bad_ideas_are_refused_with_their_fields_and_nothing_is_stored() {
 #[tokio::test]
 async fn an_unknown_idea_is_404() {
     let app = spawn_app().await;
-    assert_error(
-        app.get("/api/v1/ideas/4711").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
+    assert_error(app.get("/api/v1/ideas/4711").await, StatusCode::NOT_FOUND, "not_found").await;
     assert_error(
         app.get("/api/v1/ideas/not-a-number").await,
         StatusCode::NOT_FOUND,
@@ -140,18 +124,8 @@ async fn lists_sort_by_new_and_by_top() {
         .await
         .unwrap();
 
-    let new: Value = app
-        .get("/api/v1/ideas?sort=new")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let top: Value = app
-        .get("/api/v1/ideas?sort=top")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let new: Value = app.get("/api/v1/ideas?sort=new").await.json().await.unwrap();
+    let top: Value = app.get("/api/v1/ideas?sort=top").await.json().await.unwrap();
     let default: Value = app.get("/api/v1/ideas").await.json().await.unwrap();
 
     let ids = |page: &Value| {
@@ -162,14 +136,8 @@ async fn lists_sort_by_new_and_by_top() {
             .map(|i| i["id"].clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(
-        ids(&new),
-        vec![c["id"].clone(), b["id"].clone(), a["id"].clone()]
-    );
-    assert_eq!(
-        ids(&top),
-        vec![a["id"].clone(), b["id"].clone(), c["id"].clone()]
-    );
+    assert_eq!(ids(&new), vec![c["id"].clone(), b["id"].clone(), a["id"].clone()]);
+    assert_eq!(ids(&top), vec![a["id"].clone(), b["id"].clone(), c["id"].clone()]);
     assert_eq!(ids(&default), ids(&new), "new is the default");
     assert_eq!(top["items"][0]["vote_count"], 2);
     assert_eq!(top["items"][1]["voted"], true, "voted is the viewer's own");
@@ -212,11 +180,7 @@ async fn cursor_pages_never_repeat_or_skip_while_new_ideas_arrive() {
             }
         }
         let unique: HashSet<_> = seen.iter().collect();
-        assert_eq!(
-            unique.len(),
-            seen.len(),
-            "{sort}: nothing repeats: {seen:?}"
-        );
+        assert_eq!(unique.len(), seen.len(), "{sort}: nothing repeats: {seen:?}");
         let originals = (1..=12).filter(|id| seen.contains(id)).count();
         assert_eq!(originals, 12, "{sort}: nothing skipped: {seen:?}");
     }
@@ -242,15 +206,8 @@ async fn bad_list_parameters_are_422_with_their_fields() {
     for n in 0..3 {
         app.create_idea(&format!("Cursor idea {n}")).await;
     }
-    let page: Value = app
-        .get("/api/v1/ideas?sort=new&limit=1")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let page: Value = app.get("/api/v1/ideas?sort=new&limit=1").await.json().await.unwrap();
     let cursor = page["next_cursor"].as_str().unwrap();
-    let res = app
-        .get(&format!("/api/v1/ideas?sort=top&cursor={cursor}"))
-        .await;
+    let res = app.get(&format!("/api/v1/ideas?sort=top&cursor={cursor}")).await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
 }

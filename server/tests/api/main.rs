@@ -2,6 +2,8 @@
 //! port, a fresh SQLite file per test.
 
 mod auth;
+mod cli;
+mod comments;
 mod errors;
 mod helpers;
 mod ideas;

@@ -8,10 +8,7 @@ async fn client_routes_fall_back_to_the_web_app() {
     for path in ["/", "/ideas/12", "/login", "/no/such/page"] {
         let res = app.get(path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
-        assert!(
-            res.text().await.unwrap().contains("Schwarm test shell"),
-            "{path}"
-        );
+        assert!(res.text().await.unwrap().contains("Schwarm test shell"), "{path}");
     }
 }
 
@@ -31,10 +28,7 @@ async fn responses_carry_the_basic_security_headers() {
         let res = app.get(path).await;
         let h = res.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(
-            h["referrer-policy"], "strict-origin-when-cross-origin",
-            "{path}"
-        );
+        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
         assert!(
             h["content-security-policy"]
                 .to_str()
@@ -61,10 +55,7 @@ async fn hashed_assets_are_cached_forever_and_served_precompressed() {
         .unwrap();
     assert_eq!(br.status(), StatusCode::OK);
     assert_eq!(br.headers()["content-encoding"], "br");
-    assert_eq!(
-        br.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(br.headers()["cache-control"], "public, max-age=31536000, immutable");
     let plain = app
         .client
         .get(app.url("/app-0123456789abcdef.js"))

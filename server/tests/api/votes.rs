@@ -5,11 +5,7 @@ use serde_json::Value;
 
 async fn vote(app: &TestApp, client: &Client, id: &Value, on: bool) -> reqwest::Response {
     let url = app.url(&format!("/api/v1/ideas/{id}/vote"));
-    let req = if on {
-        client.put(url)
-    } else {
-        client.delete(url)
-    };
+    let req = if on { client.put(url) } else { client.delete(url) };
     req.send().await.unwrap()
 }
 
@@ -48,11 +44,10 @@ async fn voting_and_unvoting_are_idempotent() {
         .unwrap();
     assert_eq!(idea["vote_count"], 1);
     assert_eq!(idea["voted"], true);
-    let events: Vec<String> =
-        sqlx::query_scalar("SELECT kind FROM events WHERE kind LIKE 'vote.%' ORDER BY id")
-            .fetch_all(&app.db().await)
-            .await
-            .unwrap();
+    let events: Vec<String> = sqlx::query_scalar("SELECT kind FROM events WHERE kind LIKE 'vote.%' ORDER BY id")
+        .fetch_all(&app.db().await)
+        .await
+        .unwrap();
     assert_eq!(
         events,
         ["vote.cast", "vote.withdrawn", "vote.cast"],
@@ -72,10 +67,7 @@ async fn voting_needs_a_session_and_an_existing_idea() {
     assert_error(missing, StatusCode::NOT_FOUND, "not_found").await;
     let missing = vote(&app, &app.client, &Value::from(999), false).await;
     assert_error(missing, StatusCode::NOT_FOUND, "not_found").await;
-    assert_eq!(
-        stored_counts(&app).await,
-        vec![(idea["id"].as_i64().unwrap(), 0, 0)]
-    );
+    assert_eq!(stored_counts(&app).await, vec![(idea["id"].as_i64().unwrap(), 0, 0)]);
 }
 
 #[tokio::test]
@@ -89,25 +81,18 @@ async fn a_hundred_parallel_identical_votes_count_once() {
     for res in answers {
         assert_eq!(res.status(), StatusCode::OK);
     }
-    assert_eq!(
-        stored_counts(&app).await,
-        vec![(idea["id"].as_i64().unwrap(), 1, 1)]
-    );
+    assert_eq!(stored_counts(&app).await, vec![(idea["id"].as_i64().unwrap(), 1, 1)]);
 }
 
 #[tokio::test]
 async fn parallel_random_votes_leave_every_counter_equal_to_its_rows() {
     let app = spawn_app().await;
     app.register("owner@example.org").await;
-    let ideas = [
-        app.create_idea("Idea A").await,
-        app.create_idea("Idea B").await,
-    ];
+    let ideas = [app.create_idea("Idea A").await, app.create_idea("Idea B").await];
     let mut voters = Vec::new();
     for n in 0..20 {
         let client = new_client();
-        app.register_with(&client, &format!("crowd{n}@example.org"))
-            .await;
+        app.register_with(&client, &format!("crowd{n}@example.org")).await;
         voters.push(client);
     }
 
@@ -115,9 +100,7 @@ async fn parallel_random_votes_leave_every_counter_equal_to_its_rows() {
     let mut seed: u64 = 0x5eed;
     let mut plan = Vec::new();
     for _ in 0..300 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         plan.push((
             (seed >> 33) as usize % voters.len(),
             (seed >> 20) as usize % 2,

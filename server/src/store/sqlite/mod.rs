@@ -5,6 +5,7 @@
 //! writers queue in the pool instead of failing with `SQLITE_BUSY`, while WAL
 //! lets the readers go on in parallel with that writer.
 
+mod comments;
 mod ideas;
 mod sessions;
 mod users;
@@ -12,9 +13,7 @@ mod votes;
 
 use super::{Store, StoreResult};
 use async_trait::async_trait;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
@@ -42,6 +41,7 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&writer).await?;
+        render_missing_html(&writer).await?;
         let readers = std::thread::available_parallelism().map_or(4, |n| n.get() as u32 * 2);
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(4))
@@ -59,11 +59,26 @@ impl SqliteStore {
 #[async_trait]
 impl Store for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1")
-            .execute(&self.reader)
-            .await
-            .map(|_| ())
+        sqlx::query("SELECT 1").execute(&self.reader).await.map(|_| ())
     }
+}
+
+/// Renders the HTML of rows written before HTML was stored (migration 0002).
+async fn render_missing_html(writer: &SqlitePool) -> StoreResult<()> {
+    for table in ["ideas", "comments"] {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as(&format!("SELECT id, body_md FROM {table} WHERE body_html IS NULL"))
+                .fetch_all(writer)
+                .await?;
+        for (id, md) in rows {
+            sqlx::query(&format!("UPDATE {table} SET body_html = ? WHERE id = ?"))
+                .bind(crate::domain::markdown::render(&md))
+                .bind(id)
+                .execute(writer)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes one outbox row inside the caller's transaction.

@@ -5,13 +5,7 @@ use async_trait::async_trait;
 
 #[async_trait]
 impl SessionStore for SqliteStore {
-    async fn insert_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        now: i64,
-        expires_at: i64,
-    ) -> StoreResult<()> {
+    async fn insert_session(&self, token_hash: &str, user_id: i64, now: i64, expires_at: i64) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
              VALUES (?, ?, ?, ?, ?)",
@@ -26,12 +20,7 @@ impl SessionStore for SqliteStore {
         .map(|_| ())
     }
 
-    async fn session_user(
-        &self,
-        token_hash: &str,
-        now: i64,
-        idle_cutoff: i64,
-    ) -> StoreResult<Option<UserRow>> {
+    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<UserRow>> {
         let found: Option<(i64, String, String, String, String, i64)> = sqlx::query_as(
             "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at
              FROM sessions s JOIN users u ON u.id = s.user_id

@@ -6,13 +6,7 @@ use serde_json::json;
 
 #[async_trait]
 impl VoteStore for SqliteStore {
-    async fn set_vote(
-        &self,
-        idea_id: i64,
-        user_id: i64,
-        on: bool,
-        now: i64,
-    ) -> StoreResult<Option<VoteState>> {
+    async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>> {
         let mut tx = self.write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM ideas WHERE id = ?")
             .bind(idea_id)
@@ -57,9 +51,6 @@ impl VoteStore for SqliteStore {
             insert_event(&mut tx, kind, idea_id, user_id, payload, now).await?;
         }
         tx.commit().await?;
-        Ok(Some(VoteState {
-            vote_count,
-            voted: on,
-        }))
+        Ok(Some(VoteState { vote_count, voted: on }))
     }
 }

@@ -1,0 +1,118 @@
+//! Comments: one level of replies, Markdown rendered once on write, and only
+//! the author may change or remove their own.
+
+use crate::domain::markdown;
+use crate::domain::time::{now_ms, rfc3339};
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use crate::store::{CommentInsert, CommentRow};
+use schwarm_wire::ideas::MAX_PAGE_SIZE;
+use schwarm_wire::{Author, Comment, CommentEdit, FieldErrors, NewComment, Page, Problem};
+use serde::Deserialize;
+
+/// Comments come in pages of this many; a discussion rarely needs two.
+pub const COMMENT_PAGE: u32 = 100;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    pub cursor: Option<String>,
+    pub limit: Option<String>,
+}
+
+pub fn to_wire(row: CommentRow) -> Comment {
+    Comment {
+        id: row.id,
+        idea_id: row.idea_id,
+        parent_id: row.parent_id,
+        author: Author {
+            id: row.author_id,
+            display_name: row.author_name,
+        },
+        body: row.body_md,
+        body_html: row.body_html,
+        created_at: rfc3339(row.created_at),
+        edited: row.updated_at > row.created_at,
+    }
+}
+
+pub async fn list(state: &AppState, idea_id: i64, params: &ListParams) -> Result<Page<Comment>> {
+    state.store.idea(idea_id, None).await?.ok_or(Error::NotFound)?;
+    let mut errors = FieldErrors::default();
+    // Comments are listed oldest first, so the cursor is simply the last id.
+    let after = match params.cursor.as_deref() {
+        None | Some("") => 0,
+        Some(c) => errors
+            .check("cursor", c.parse::<i64>().map_err(|_| Problem::Invalid))
+            .unwrap_or(0),
+    };
+    let limit = match params.limit.as_deref() {
+        None | Some("") => COMMENT_PAGE,
+        Some(s) => {
+            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE * 2).contains(n));
+            errors
+                .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE * 2)))
+                .unwrap_or(COMMENT_PAGE)
+        }
+    };
+    errors.into_result(()).map_err(Error::Validation)?;
+    let mut rows = state.store.comments(idea_id, after, limit + 1).await?;
+    let next_cursor = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(to_wire).collect(),
+        next_cursor,
+    })
+}
+
+pub async fn create(state: &AppState, idea_id: i64, author_id: i64, new: NewComment) -> Result<Comment> {
+    let body = new.validate().map_err(Error::Validation)?;
+    let inserted = state
+        .store
+        .insert_comment(
+            idea_id,
+            new.parent_id,
+            author_id,
+            &markdown::rendered(body.as_str()),
+            now_ms(),
+        )
+        .await?;
+    match inserted {
+        CommentInsert::Created(id) => get(state, id).await,
+        CommentInsert::NoSuchIdea => Err(Error::NotFound),
+        CommentInsert::BadParent => Err(Error::invalid("parent_id", Problem::Invalid)),
+    }
+}
+
+async fn get(state: &AppState, id: i64) -> Result<Comment> {
+    state.store.comment(id).await?.map(to_wire).ok_or(Error::NotFound)
+}
+
+/// The comment, if `user_id` wrote it: 404 if it does not exist, 403 if it
+/// is somebody else's.
+async fn own(state: &AppState, id: i64, user_id: i64) -> Result<CommentRow> {
+    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+    if row.author_id == user_id {
+        Ok(row)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: CommentEdit) -> Result<Comment> {
+    own(state, id, user_id).await?;
+    let body = edit.validate().map_err(Error::Validation)?;
+    state
+        .store
+        .update_comment(id, user_id, &markdown::rendered(body.as_str()), now_ms())
+        .await?;
+    get(state, id).await
+}
+
+pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {
+    own(state, id, user_id).await?;
+    Ok(state.store.delete_comment(id, user_id, now_ms()).await?)
+}

@@ -1,0 +1,161 @@
+//! The `schwarm` binary itself: `migrate`, `user add`, `serve --demo`, and a
+//! graceful stop on SIGTERM.
+
+use crate::helpers::{spawn_app, TestApp};
+use reqwest::StatusCode;
+use schwarm_server::config::{DbArgs, ServeArgs, SessionArgs};
+use schwarm_server::Application;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn schwarm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_schwarm"))
+}
+
+fn db_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("test.db").display())
+}
+
+fn user_add(app: &TestApp, email: &str, role: &str, password: &str) -> std::process::Output {
+    schwarm()
+        .args(["user", "add", "--email", email, "--name", "Paula PM", "--role", role])
+        .args(["--database-url", &db_url(app.dir.path())])
+        .env("SCHWARM_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
+async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.post("/api/v1/auth/login", json!({ "email": email, "password": password }))
+        .await
+}
+
+#[tokio::test]
+async fn user_add_creates_a_user_and_updates_role_and_password_on_rerun() {
+    let app = spawn_app().await;
+
+    let first = user_add(&app, "pm@example.org", "pm", "first-password-1");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let res = login(&app, "pm@example.org", "first-password-1").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.unwrap()["role"], "pm");
+
+    let again = user_add(&app, "PM@example.org", "admin", "second-password-2");
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(
+        login(&app, "pm@example.org", "first-password-1").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let res = login(&app, "pm@example.org", "second-password-2").await;
+    assert_eq!(res.json::<Value>().await.unwrap()["role"], "admin");
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(users, 1, "updated, not duplicated");
+}
+
+#[tokio::test]
+async fn user_add_refuses_bad_input_without_touching_the_database() {
+    let app = spawn_app().await;
+    let short = user_add(&app, "pm@example.org", "pm", "short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
+    let bad_role = user_add(&app, "pm@example.org", "boss", "long-enough-password");
+    assert!(!bad_role.status.success());
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(users, 0);
+}
+
+#[tokio::test]
+async fn migrate_creates_the_schema_and_is_repeatable() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let out = schwarm()
+            .args(["migrate", "--database-url", &db_url(dir.path())])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let pool = sqlx::SqlitePool::connect(&db_url(dir.path())).await.unwrap();
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'ideas', 'votes', 'events')",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(tables, 4);
+}
+
+#[tokio::test]
+async fn demo_data_loads_into_an_empty_database_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ServeArgs {
+        db: DbArgs {
+            database_url: db_url(dir.path()),
+        },
+        addr: "127.0.0.1:0".parse().unwrap(),
+        dist: dir.path().to_path_buf(),
+        demo: true,
+        sessions: SessionArgs::default(),
+    };
+    for _ in 0..2 {
+        Application::build(&args).await.unwrap();
+    }
+    let pool = sqlx::SqlitePool::connect(&db_url(dir.path())).await.unwrap();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM ideas").await, 12);
+    assert!(count("SELECT COUNT(*) FROM votes").await > 20);
+    assert!(count("SELECT COUNT(*) FROM comments").await > 5);
+    assert_eq!(count("SELECT COUNT(*) FROM users WHERE role = 'pm'").await, 1);
+    let consistent = count(
+        "SELECT COUNT(*) FROM ideas i WHERE vote_count != (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)
+            OR comment_count != (SELECT COUNT(*) FROM comments c WHERE c.idea_id = i.id)",
+    )
+    .await;
+    assert_eq!(consistent, 0, "demo counters match their rows");
+}
+
+#[tokio::test]
+async fn serve_prints_its_address_and_stops_gracefully_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = schwarm()
+        .args(["serve", "--addr", "127.0.0.1:0", "--demo"])
+        .args(["--database-url", &db_url(dir.path())])
+        .args(["--dist", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    let url = loop {
+        let line = lines.next().expect("the server printed its address").unwrap();
+        printed.push(line.clone());
+        if let Some(url) = line.strip_prefix("Schwarm is running at ") {
+            break url.trim_end_matches('/').to_owned();
+        }
+    };
+    assert!(
+        printed.iter().any(|l| l.contains("demo@schwarm.example")),
+        "demo logins are printed: {printed:?}"
+    );
+    let health = reqwest::get(format!("{url}/healthz")).await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "a graceful stop exits 0, got {status:?}");
+}

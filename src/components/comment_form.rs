@@ -1,0 +1,68 @@
+//! The box to write a comment or a reply. Keeps the text when the request
+//! fails.
+
+use crate::api;
+use crate::components::field::Field;
+use crate::i18n::{tr, Key};
+use crate::state::use_app;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use schwarm_wire::validate::COMMENT_MAX;
+use schwarm_wire::{Comment, NewComment, Problem};
+
+#[component]
+pub fn CommentForm(
+    idea_id: i64,
+    /// The comment this answers, for a reply.
+    #[prop(optional)]
+    parent_id: Option<i64>,
+    on_posted: Callback<Comment>,
+) -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Problem>);
+    let submit = Action::new_local(move |new: &NewComment| {
+        let new = new.clone();
+        async move {
+            match api::create_comment(idea_id, &new).await {
+                Ok(comment) => {
+                    text.set(String::new());
+                    app.announce(Key::CommentPosted);
+                    on_posted.run(comment);
+                }
+                Err(e) if e.is_unauthorized() => {
+                    app.user.set(None);
+                    app.alert(Key::SessionExpired);
+                }
+                Err(e) if e.status == 0 => app.alert(Key::NetworkError),
+                Err(_) => app.alert(Key::CommentFailed),
+            }
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let new = NewComment {
+            body: text.get_untracked(),
+            parent_id,
+        };
+        match new.validate() {
+            Ok(_) => {
+                error.set(None);
+                submit.dispatch(new);
+            }
+            Err(bad) => error.set(bad.get("body")),
+        }
+    };
+    let (id, label) = match parent_id {
+        Some(p) => (format!("reply-{p}"), Key::ReplyLabel),
+        None => ("comment-new".to_owned(), Key::CommentLabel),
+    };
+    view! {
+        <form class="comment-form" on:submit=on_submit novalidate>
+            <Field id label value=text error=error multiline=true max_chars=COMMENT_MAX />
+            <button type="submit" class="primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { tr(Key::Posting)() } else { tr(Key::PostComment)() }}
+            </button>
+        </form>
+    }
+}
