@@ -51,24 +51,32 @@ pub type ApiResult<T> = Result<T, ApiError>;
 const BASE: &str = "/api/v1";
 
 /// Sends a request; a 2xx body is decoded as `T` (`()` accepts no body).
+///
+/// Only the decoding is generic: the request itself runs in `fetch_text`,
+/// one state machine shared by every endpoint, which keeps the wasm small.
 async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
+    let text = fetch_text(request).await?;
+    let text = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
+}
+
+/// The body of a 2xx answer, or the error the server (or network) gave.
+async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<String> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
     let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
     let status = response.status();
     let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
     if response.ok() {
-        let text = if text.is_empty() { "null" } else { &text };
-        serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
-    } else {
-        let detail = serde_json::from_str::<ErrorBody>(&text)
-            .map(|b| b.error)
-            .unwrap_or_else(|_| ErrorDetail {
-                code: codes::INTERNAL.into(),
-                message: format!("HTTP {status}"),
-                fields: Default::default(),
-            });
-        Err(ApiError { status, detail })
+        return Ok(text);
     }
+    let detail = serde_json::from_str::<ErrorBody>(&text)
+        .map(|b| b.error)
+        .unwrap_or_else(|_| ErrorDetail {
+            code: codes::INTERNAL.into(),
+            message: format!("HTTP {status}"),
+            fields: Default::default(),
+        });
+    Err(ApiError { status, detail })
 }
 
 fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {

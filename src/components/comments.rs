@@ -1,10 +1,10 @@
 //! The discussion under an idea: comments with one level of replies,
-//! "load more", and editing or deleting one's own.
+//! "load more", and editing or deleting one's own. The first page arrives
+//! with the idea (see `pages::idea`).
 
 use crate::api;
 use crate::components::comment_form::CommentForm;
 use crate::components::field::Field;
-use crate::components::load_error::LoadError;
 use crate::format;
 use crate::i18n::{text, tr, Key};
 use crate::state::use_app;
@@ -14,25 +14,14 @@ use schwarm_wire::{Comment, CommentEdit, Page, Problem};
 
 /// `count` is the idea's comment counter, kept in step with what happens here.
 #[component]
-pub fn Comments(idea_id: i64, count: RwSignal<i64>) -> impl IntoView {
+pub fn Comments(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoView {
     let lang = use_app().lang;
-    let retry = RwSignal::new(0u32);
-    let first = LocalResource::new(move || {
-        retry.track();
-        api::comments(idea_id, None)
-    });
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">
                 {tr(Key::CommentsHeading)} " (" {move || format::number(count.get(), lang.get())} ")"
             </h2>
-            <Transition fallback=|| view! { <div class="skeleton"><div class="bar"></div><div class="bar short"></div></div> }>
-                <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
-                    {move || Suspend::new(async move {
-                        first.await.map(|page| view! { <Thread idea_id page count /> })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <Thread idea_id page count />
         </section>
     }
 }

@@ -1,4 +1,4 @@
-//! One idea, at `/ideas/{id}`.
+//! One idea and its discussion, at `/ideas/{id}`.
 
 use crate::api;
 use crate::components::comments::Comments;
@@ -8,10 +8,11 @@ use crate::components::vote_button::VoteButton;
 use crate::format;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
+use futures_util::future::join;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use schwarm_wire::Idea;
+use schwarm_wire::{Comment, Idea, Page};
 
 #[derive(Params, Clone, Debug, PartialEq)]
 struct IdeaParams {
@@ -29,10 +30,12 @@ pub fn IdeaPage() -> impl IntoView {
         async move {
             match id {
                 None => Ok(None),
-                Some(id) => match api::idea(id).await {
-                    Ok(idea) => Ok(Some(idea)),
-                    Err(e) if e.status == 404 => Ok(None),
-                    Err(e) => Err(e),
+                // The idea and its discussion load together: one request
+                // round trip, one loading state.
+                Some(id) => match join(api::idea(id), api::comments(id, None)).await {
+                    (Ok(idea), Ok(thread)) => Ok(Some((idea, thread))),
+                    (Err(e), _) if e.status == 404 => Ok(None),
+                    (Err(e), _) | (_, Err(e)) => Err(e),
                 },
             }
         }
@@ -43,7 +46,7 @@ pub fn IdeaPage() -> impl IntoView {
             <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
                 {move || Suspend::new(async move {
                     idea.await.map(|found| match found {
-                        Some(idea) => view! { <IdeaDetail idea /> }.into_any(),
+                        Some((idea, thread)) => view! { <IdeaDetail idea thread /> }.into_any(),
                         None => view! { <p class="card empty">{tr(Key::IdeaNotFound)}</p> }.into_any(),
                     })
                 })}
@@ -53,7 +56,7 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 #[component]
-fn IdeaDetail(idea: Idea) -> impl IntoView {
+fn IdeaDetail(idea: Idea, thread: Page<Comment>) -> impl IntoView {
     let lang = use_app().lang;
     let Idea {
         id,
@@ -87,6 +90,6 @@ fn IdeaDetail(idea: Idea) -> impl IntoView {
             // the client never parses Markdown.
             <div class="idea-body prose" inner_html=body_html></div>
         </article>
-        <Comments idea_id=id count=comment_count />
+        <Comments idea_id=id page=thread count=comment_count />
     }
 }
