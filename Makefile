@@ -51,9 +51,11 @@ test-unit:
 	cargo test --locked -p schwarm-wire -p schwarm-web
 	cargo test --locked -p schwarm-server --lib
 
-# The real server on random loopback ports, a fresh SQLite file per test.
+# The real server on random loopback ports, a fresh database per test:
+# the whole suite on SQLite, then again on PostgreSQL.
 test-api:
 	cargo test --locked -p schwarm-server --test api
+	scripts/test-postgres.sh
 
 # Headless Chromium against the real server and the built dist/.
 # (`cargo test --no-run` builds bin/schwarm with the API tests' features, so

@@ -1,12 +1,15 @@
 //! The data layer: SQL only, one trait per aggregate. Handlers and services
-//! see `dyn Store`, so PostgreSQL slots in beside SQLite as one more
-//! implementation without touching them.
+//! see `dyn Store`; SQLite and PostgreSQL implement it with one shared set of
+//! queries (see `shared`).
 
+pub mod postgres;
+mod shared;
 pub mod sqlite;
 
 use async_trait::async_trait;
 use schwarm_wire::{Role, Sort, VoteState};
 
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
@@ -152,7 +155,9 @@ pub trait Store: UserStore + SessionStore + IdeaStore + CommentStore + VoteStore
 pub async fn connect(database_url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
     if database_url.starts_with("sqlite:") {
         Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?))
+    } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
+        Ok(std::sync::Arc::new(PgStore::connect(database_url).await?))
     } else {
-        anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE")
+        anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE or postgres://…")
     }
 }

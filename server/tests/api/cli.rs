@@ -21,7 +21,7 @@ fn db_url(dir: &Path) -> String {
 fn user_add(app: &TestApp, email: &str, role: &str, password: &str) -> std::process::Output {
     schwarm()
         .args(["user", "add", "--email", email, "--name", "Paula PM", "--role", role])
-        .args(["--database-url", &db_url(app.dir.path())])
+        .args(["--database-url", &app.database_url])
         .env("SCHWARM_PASSWORD", password)
         .output()
         .unwrap()

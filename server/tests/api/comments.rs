@@ -13,7 +13,7 @@ async fn comment(app: &TestApp, client: &Client, idea: &Value, body: Value) -> r
 
 async fn idea_counts(app: &TestApp, idea: &Value) -> (i64, i64) {
     sqlx::query_as(
-        "SELECT comment_count, (SELECT COUNT(*) FROM comments c WHERE c.idea_id = i.id) FROM ideas i WHERE i.id = ?",
+        "SELECT comment_count, (SELECT COUNT(*) FROM comments c WHERE c.idea_id = i.id) FROM ideas i WHERE i.id = $1",
     )
     .bind(idea["id"].as_i64().unwrap())
     .fetch_one(&app.db().await)

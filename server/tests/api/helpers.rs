@@ -6,6 +6,9 @@ use tempfile::TempDir;
 
 pub struct TestApp {
     pub base: String,
+    /// The fresh database of this test: a SQLite file, or a new PostgreSQL
+    /// database when SCHWARM_TEST_DATABASE=postgres.
+    pub database_url: String,
     /// A browser-like client with its own cookie jar.
     pub client: Client,
     pub dir: TempDir,
@@ -28,9 +31,10 @@ pub async fn spawn_app_with(sessions: SessionArgs) -> TestApp {
         "<!DOCTYPE html><title>Schwarm test shell</title>",
     )
     .unwrap();
+    let database_url = fresh_database(dir.path()).await;
     let args = ServeArgs {
         db: DbArgs {
-            database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
+            database_url: database_url.clone(),
         },
         addr: "127.0.0.1:0".parse().unwrap(),
         dist,
@@ -42,10 +46,41 @@ pub async fn spawn_app_with(sessions: SessionArgs) -> TestApp {
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         base,
+        database_url,
         client: new_client(),
         dir,
     }
 }
+
+/// Which database the API tests run against (`make test` runs both).
+pub fn on_postgres() -> bool {
+    std::env::var("SCHWARM_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// A SQLite file in `dir`, or a newly created PostgreSQL database. Old test
+/// databases are dropped by `scripts/test-postgres.sh` before each run.
+async fn fresh_database(dir: &std::path::Path) -> String {
+    if !on_postgres() {
+        return format!("sqlite://{}", dir.join("test.db").display());
+    }
+    use sqlx::Connection;
+    let admin =
+        std::env::var("SCHWARM_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let name = format!(
+        "schwarm_test_{}_{}",
+        std::process::id(),
+        NEXT_DB.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let base = admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+static NEXT_DB: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 pub fn new_client() -> Client {
     Client::builder().cookie_store(true).build().unwrap()
@@ -89,10 +124,11 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
-    /// Opens the database file directly, to check what is really stored.
-    pub async fn db(&self) -> sqlx::SqlitePool {
-        let url = format!("sqlite://{}", self.dir.path().join("test.db").display());
-        sqlx::SqlitePool::connect(&url).await.unwrap()
+    /// Opens the test's database directly, to check what is really stored
+    /// (the same queries run on SQLite and PostgreSQL).
+    pub async fn db(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url).await.unwrap()
     }
 }
 

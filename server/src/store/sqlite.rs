@@ -4,15 +4,11 @@
 //! single connection whose transactions start with `BEGIN IMMEDIATE` means
 //! writers queue in the pool instead of failing with `SQLITE_BUSY`, while WAL
 //! lets the readers go on in parallel with that writer.
+//!
+//! The queries themselves live in `store::shared`, written once for both
+//! databases.
 
-mod comments;
-mod ideas;
-mod sessions;
-mod users;
-mod votes;
-
-use super::{Store, StoreResult};
-use async_trait::async_trait;
+use super::StoreResult;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 use std::str::FromStr;
@@ -22,8 +18,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqli
 
 #[derive(Clone)]
 pub struct SqliteStore {
-    writer: SqlitePool,
-    reader: SqlitePool,
+    pub(super) writer: SqlitePool,
+    pub(super) reader: SqlitePool,
 }
 
 impl SqliteStore {
@@ -41,65 +37,18 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&writer).await?;
-        render_missing_html(&writer).await?;
         let readers = std::thread::available_parallelism().map_or(4, |n| n.get() as u32 * 2);
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(4))
             .connect_with(options.read_only(true))
             .await?;
-        Ok(SqliteStore { writer, reader })
+        let store = SqliteStore { writer, reader };
+        store.render_missing_html().await?;
+        Ok(store)
     }
 
     /// A write transaction that holds the write lock from its first statement.
-    async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+    pub(super) async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
         self.writer.begin_with("BEGIN IMMEDIATE").await
     }
-}
-
-#[async_trait]
-impl Store for SqliteStore {
-    async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1").execute(&self.reader).await.map(|_| ())
-    }
-}
-
-/// Renders the HTML of rows written before HTML was stored (migration 0002).
-async fn render_missing_html(writer: &SqlitePool) -> StoreResult<()> {
-    for table in ["ideas", "comments"] {
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as(&format!("SELECT id, body_md FROM {table} WHERE body_html IS NULL"))
-                .fetch_all(writer)
-                .await?;
-        for (id, md) in rows {
-            sqlx::query(&format!("UPDATE {table} SET body_html = ? WHERE id = ?"))
-                .bind(crate::domain::markdown::render(&md))
-                .bind(id)
-                .execute(writer)
-                .await?;
-        }
-    }
-    Ok(())
-}
-
-/// Writes one outbox row inside the caller's transaction.
-async fn insert_event(
-    tx: &mut Transaction<'static, Sqlite>,
-    kind: &str,
-    idea_id: i64,
-    actor_id: i64,
-    payload: serde_json::Value,
-    now: i64,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
-         VALUES (?, ?, ?, 'public', ?, ?)",
-    )
-    .bind(kind)
-    .bind(idea_id)
-    .bind(actor_id)
-    .bind(payload.to_string())
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }

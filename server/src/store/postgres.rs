@@ -1,0 +1,42 @@
+//! PostgreSQL, for deployments that outgrow one machine: several Schwarm
+//! instances share one database. The queries live in `store::shared`,
+//! written once for both databases.
+
+use super::StoreResult;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::{Postgres, Transaction};
+use std::time::Duration;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Clone)]
+pub struct PgStore {
+    /// PostgreSQL has no single-writer rule: both names are one pool, so the
+    /// shared queries read the same on either database.
+    pub(super) writer: PgPool,
+    pub(super) reader: PgPool,
+}
+
+impl PgStore {
+    pub async fn connect(url: &str) -> anyhow::Result<PgStore> {
+        let connections = std::thread::available_parallelism().map_or(8, |n| n.get() as u32 * 4);
+        let pool = PgPoolOptions::new()
+            .max_connections(connections.max(8))
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        let store = PgStore {
+            writer: pool.clone(),
+            reader: pool,
+        };
+        store.render_missing_html().await?;
+        Ok(store)
+    }
+
+    /// A write transaction (READ COMMITTED; the queries are written so that
+    /// row locks and unique keys keep counters exact under concurrency).
+    pub(super) async fn write(&self) -> StoreResult<Transaction<'static, Postgres>> {
+        self.writer.begin().await
+    }
+}

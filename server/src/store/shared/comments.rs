@@ -1,0 +1,157 @@
+/// Only what every visitor may see; internal notes and hidden comments
+/// (product-manager features) never leave through these queries.
+pub(super) const COMMENT_SELECT: &str =
+    "SELECT c.id, c.idea_id, c.parent_id, c.author_id, u.display_name AS author_name,
+        c.body_md, COALESCE(c.body_html, '') AS body_html, c.created_at, c.updated_at
+    FROM comments c JOIN users u ON u.id = c.author_id";
+
+macro_rules! comment_store {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl crate::store::CommentStore for $store {
+            async fn insert_comment(
+                &self,
+                idea_id: i64,
+                parent_id: Option<i64>,
+                author_id: i64,
+                body: &crate::store::Rendered,
+                now: i64,
+            ) -> crate::store::StoreResult<crate::store::CommentInsert> {
+                use crate::store::CommentInsert;
+                let mut tx = self.write().await?;
+                // Counting first locks the idea's row (PostgreSQL) against a
+                // concurrent delete; an early return rolls the count back.
+                let idea: Option<i64> =
+                    sqlx::query_scalar("UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1 RETURNING id")
+                        .bind(idea_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if idea.is_none() {
+                    return Ok(CommentInsert::NoSuchIdea);
+                }
+                if let Some(parent) = parent_id {
+                    // One level of replies: the parent is a visible top-level
+                    // comment of this idea.
+                    let ok: Option<i64> = sqlx::query_scalar(
+                        "SELECT c.id FROM comments c WHERE c.id = $1 AND c.idea_id = $2 AND c.parent_id IS NULL
+                           AND NOT c.internal AND NOT c.hidden",
+                    )
+                    .bind(parent)
+                    .bind(idea_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if ok.is_none() {
+                        return Ok(CommentInsert::BadParent);
+                    }
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO comments (idea_id, parent_id, author_id, body_md, body_html, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                )
+                .bind(idea_id)
+                .bind(parent_id)
+                .bind(author_id)
+                .bind(&body.md)
+                .bind(&body.html)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "parent_id": parent_id });
+                insert_event!(tx, "comment.created", idea_id, author_id, payload, now)?;
+                tx.commit().await?;
+                Ok(CommentInsert::Created(id))
+            }
+
+            async fn comment(&self, id: i64) -> crate::store::StoreResult<Option<crate::store::CommentRow>> {
+                sqlx::query_as(&format!(
+                    "{} WHERE c.id = $1 AND NOT c.internal AND NOT c.hidden",
+                    super::comments::COMMENT_SELECT
+                ))
+                .bind(id)
+                .fetch_optional(&self.reader)
+                .await
+            }
+
+            async fn comments(
+                &self,
+                idea_id: i64,
+                after_id: i64,
+                limit: u32,
+            ) -> crate::store::StoreResult<Vec<crate::store::CommentRow>> {
+                sqlx::query_as(&format!(
+                    "{} WHERE c.idea_id = $1 AND c.id > $2 AND NOT c.internal AND NOT c.hidden ORDER BY c.id LIMIT $3",
+                    super::comments::COMMENT_SELECT
+                ))
+                .bind(idea_id)
+                .bind(after_id)
+                .bind(i64::from(limit))
+                .fetch_all(&self.reader)
+                .await
+            }
+
+            async fn update_comment(
+                &self,
+                id: i64,
+                actor_id: i64,
+                body: &crate::store::Rendered,
+                now: i64,
+            ) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                let idea_id: i64 = sqlx::query_scalar(
+                    "UPDATE comments SET body_md = $1, body_html = $2, updated_at = $3 WHERE id = $4 RETURNING idea_id",
+                )
+                .bind(&body.md)
+                .bind(&body.html)
+                .bind(now)
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id });
+                insert_event!(tx, "comment.updated", idea_id, actor_id, payload, now)?;
+                tx.commit().await
+            }
+
+            async fn delete_comment(&self, id: i64, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                let idea_id: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM comments WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(idea_id) = idea_id else {
+                    return Ok(());
+                };
+                // Lock the idea first (PostgreSQL), so a reply being added
+                // concurrently cannot slip past the count below.
+                sqlx::query("UPDATE ideas SET updated_at = updated_at WHERE id = $1")
+                    .bind(idea_id)
+                    .execute(&mut *tx)
+                    .await?;
+                // Counted before deleting: only visible comments are in the counter.
+                let visible: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM comments c WHERE (c.id = $1 OR c.parent_id = $1)
+                       AND NOT c.internal AND NOT c.hidden",
+                )
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM comments WHERE parent_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM comments WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE ideas SET comment_count = comment_count - $1 WHERE id = $2")
+                    .bind(visible)
+                    .bind(idea_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "removed": visible });
+                insert_event!(tx, "comment.deleted", idea_id, actor_id, payload, now)?;
+                tx.commit().await
+            }
+        }
+    };
+}
+for_each_backend!(comment_store);

@@ -1,0 +1,78 @@
+/// The columns of `IdeaRow`; `voted` needs the viewer bound first.
+pub(super) const IDEA_SELECT: &str =
+    "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status, i.vote_count,
+        i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
+        EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
+pub(super) const IDEA_FROM: &str = ") AS voted FROM ideas i JOIN users u ON u.id = i.author_id";
+
+macro_rules! idea_store {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl crate::store::IdeaStore for $store {
+            async fn insert_idea(
+                &self,
+                author_id: i64,
+                title: &str,
+                body: &crate::store::Rendered,
+                now: i64,
+            ) -> crate::store::StoreResult<i64> {
+                let mut tx = self.write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO ideas (author_id, title, body_md, body_html, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                )
+                .bind(author_id)
+                .bind(title)
+                .bind(&body.md)
+                .bind(&body.html)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                let payload = serde_json::json!({ "idea_id": id });
+                insert_event!(tx, "idea.created", id, author_id, payload, now)?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn idea(&self, id: i64, viewer: Option<i64>) -> crate::store::StoreResult<Option<crate::store::IdeaRow>> {
+                let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
+                q.push_bind(viewer).push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
+                q.build_query_as().fetch_optional(&self.reader).await
+            }
+
+            async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
+                let key = match query.sort {
+                    schwarm_wire::Sort::New => "i.created_at",
+                    schwarm_wire::Sort::Top => "i.vote_count",
+                };
+                let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
+                q.push_bind(query.viewer).push(super::ideas::IDEA_FROM);
+                if let Some((after_key, after_id)) = query.after {
+                    // Row-value comparison walks the (key DESC, id DESC) index.
+                    q.push(format_args!(" WHERE ({key}, i.id) < ("))
+                        .push_bind(after_key)
+                        .push(", ")
+                        .push_bind(after_id)
+                        .push(")");
+                }
+                q.push(format_args!(" ORDER BY {key} DESC, i.id DESC LIMIT "))
+                    .push_bind(i64::from(query.limit));
+                q.build_query_as().fetch_all(&self.reader).await
+            }
+
+            async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("UPDATE ideas SET status = $1, updated_at = $2 WHERE id = $3")
+                    .bind(status)
+                    .bind(now)
+                    .bind(idea_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let payload = serde_json::json!({ "idea_id": idea_id, "status": status });
+                insert_event!(tx, "idea.status_changed", idea_id, actor_id, payload, now)?;
+                tx.commit().await
+            }
+        }
+    };
+}
+for_each_backend!(idea_store);

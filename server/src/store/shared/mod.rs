@@ -1,0 +1,55 @@
+//! The queries, written once and compiled for each database.
+//!
+//! SQLite and PostgreSQL both accept `$1`-style parameters, `RETURNING`,
+//! `ON CONFLICT`, row-value comparisons and `NOT flag`, and the schemas use
+//! the same column meanings (BIGINT ids and millisecond times). So each
+//! aggregate's implementation is one `macro_rules!` body, expanded below for
+//! `SqliteStore` and `PgStore`; the compiler type-checks every query against
+//! both drivers. (A generic impl over `sqlx::Database` would need a wall of
+//! trait bounds per query; `sqlx::Any` would give up each driver's own
+//! options and add a conversion per row.)
+
+/// Expands `$mac!(Store type, sqlx database type)` for every backend.
+macro_rules! for_each_backend {
+    ($mac:ident) => {
+        $mac!(crate::store::sqlite::SqliteStore, sqlx::Sqlite);
+        $mac!(crate::store::postgres::PgStore, sqlx::Postgres);
+    };
+}
+
+/// Writes one outbox row inside the caller's transaction `$tx`.
+macro_rules! insert_event {
+    ($tx:expr, $kind:expr, $idea_id:expr, $actor_id:expr, $payload:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
+             VALUES ($1, $2, $3, 'public', $4, $5)",
+        )
+        .bind($kind)
+        .bind($idea_id)
+        .bind($actor_id)
+        .bind($payload.to_string())
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+        .map(|_| ())
+    };
+}
+
+mod comments;
+mod html;
+mod ideas;
+mod sessions;
+mod users;
+mod votes;
+
+macro_rules! store {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl crate::store::Store for $store {
+            async fn ping(&self) -> crate::store::StoreResult<()> {
+                sqlx::query("SELECT 1").execute(&self.reader).await.map(|_| ())
+            }
+        }
+    };
+}
+for_each_backend!(store);

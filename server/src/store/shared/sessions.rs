@@ -1,0 +1,72 @@
+macro_rules! session_store {
+    ($store:ty, $db:ty) => {
+        #[async_trait::async_trait]
+        impl crate::store::SessionStore for $store {
+            async fn insert_session(
+                &self,
+                token_hash: &str,
+                user_id: i64,
+                now: i64,
+                expires_at: i64,
+            ) -> crate::store::StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+                     VALUES ($1, $2, $3, $3, $4)",
+                )
+                .bind(token_hash)
+                .bind(user_id)
+                .bind(now)
+                .bind(expires_at)
+                .execute(&self.writer)
+                .await
+                .map(|_| ())
+            }
+
+            async fn session_user(
+                &self,
+                token_hash: &str,
+                now: i64,
+                idle_cutoff: i64,
+            ) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
+                let found: Option<(i64, String, String, String, String, i64)> = sqlx::query_as(
+                    "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at
+                     FROM sessions s JOIN users u ON u.id = s.user_id
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
+                       AND u.deleted_at IS NULL",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .bind(idle_cutoff)
+                .fetch_optional(&self.reader)
+                .await?;
+                let Some((id, email, display_name, password_hash, role, last_seen_at)) = found else {
+                    return Ok(None);
+                };
+                // The idle clock needs minute precision, not a write per request.
+                if now - last_seen_at > crate::domain::time::MINUTE_MS {
+                    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                        .bind(now)
+                        .bind(token_hash)
+                        .execute(&self.writer)
+                        .await?;
+                }
+                Ok(Some(crate::store::UserRow {
+                    id,
+                    email,
+                    display_name,
+                    password_hash,
+                    role,
+                }))
+            }
+
+            async fn delete_session(&self, token_hash: &str) -> crate::store::StoreResult<()> {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .execute(&self.writer)
+                    .await
+                    .map(|_| ())
+            }
+        }
+    };
+}
+for_each_backend!(session_store);
