@@ -3,8 +3,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, LoginRequest, NewComment, NewIdea, Page, RegisterRequest, Sort,
-    User, VoteState,
+    Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, IdeaEdit, LoginRequest, NewComment, NewIdea, Page,
+    RegisterRequest, Sort, User, VoteState,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -118,6 +118,14 @@ pub async fn idea(id: i64) -> ApiResult<Idea> {
 
 pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
     send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
+}
+
+pub async fn edit_idea(id: i64, edit: &IdeaEdit) -> ApiResult<Idea> {
+    send(with_json(Request::patch(&format!("{BASE}/ideas/{id}")), edit)).await
+}
+
+pub async fn delete_idea(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/ideas/{id}")).build()).await
 }
 
 pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {

@@ -4,7 +4,7 @@
 use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csrf, demo, static_files, store};
+use crate::{csp, csrf, demo, static_files, store};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
@@ -38,7 +38,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'self'"),
+            HeaderValue::from_str(&csp::policy(dist)).expect("the policy is ASCII"),
         ))
         .layer(TraceLayer::new_for_http())
 }

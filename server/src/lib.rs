@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod config;
+pub mod csp;
 pub mod csrf;
 pub mod demo;
 pub mod domain;

@@ -5,6 +5,7 @@ pub mod comments;
 pub mod field;
 pub mod header;
 pub mod idea_card;
+pub mod idea_editor;
 pub mod live_region;
 pub mod load_error;
 pub mod new_idea_form;

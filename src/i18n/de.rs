@@ -88,6 +88,10 @@ pub fn text(key: Key) -> &'static str {
             "Dein Kommentar konnte nicht gespeichert werden. Dein Text ist noch da; bitte versuche es erneut."
         }
         SignInToComment => "Melde dich an, um mitzudiskutieren.",
+        IdeaSaved => "Deine Idee ist gespeichert.",
+        IdeaDeleted => "Deine Idee ist gelöscht.",
+        IdeaLocked => "Ein Produktmanager hat diese Idee schon aufgegriffen; sie kann nicht mehr geändert werden.",
+        ConfirmDeleteIdea => "Diese Idee mit ihren Stimmen und Kommentaren löschen?",
         ProblemRequired => "Bitte ausfüllen.",
         ProblemTooShort => "Mindestens {n} Zeichen.",
         ProblemTooLong => "Höchstens {n} Zeichen.",

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::comments::Comments;
+use crate::components::idea_editor::{IdeaEditor, OwnerActions};
 use crate::components::load_error::LoadError;
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
@@ -58,18 +59,14 @@ pub fn IdeaPage() -> impl IntoView {
 #[component]
 fn IdeaDetail(idea: Idea, thread: Page<Comment>) -> impl IntoView {
     let lang = use_app().lang;
-    let Idea {
-        id,
-        title,
-        body_html,
-        author,
-        status,
-        vote_count,
-        comment_count,
-        voted,
-        created_at,
-        ..
-    } = idea;
+    let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
+    let (author, status, created_at) = (
+        idea.author.display_name.clone(),
+        idea.status.clone(),
+        idea.created_at.clone(),
+    );
+    let idea = RwSignal::new(idea);
+    let editing = RwSignal::new(false);
     let comment_count = RwSignal::new(comment_count);
     let comments = move || format::counted(comment_count.get(), Key::CommentOne, Key::Comments, lang.get());
     view! {
@@ -77,18 +74,24 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>) -> impl IntoView {
             <div class="idea-detail-head">
                 <VoteButton idea_id=id count=vote_count voted=voted />
                 <div>
-                    <h1>{title}</h1>
+                    <h1>{move || idea.read().title.clone()}</h1>
                     <p class="idea-meta">
                         <StatusBadge status=status />
-                        <span>{tr(Key::By)} " " {author.display_name}</span>
+                        <span>{tr(Key::By)} " " {author}</span>
                         <span>{move || format::date(&created_at, lang.get())}</span>
                         <span>{comments}</span>
                     </p>
                 </div>
             </div>
-            // Rendered and sanitised by the server (pulldown-cmark + ammonia);
-            // the client never parses Markdown.
-            <div class="idea-body prose" inner_html=body_html></div>
+            <Show
+                when=move || editing.get()
+                // Rendered and sanitised by the server (pulldown-cmark +
+                // ammonia); the client never parses Markdown.
+                fallback=move || view! { <div class="idea-body prose" inner_html=move || idea.read().body_html.clone()></div> }
+            >
+                <IdeaEditor idea editing />
+            </Show>
+            <OwnerActions idea editing />
         </article>
         <Comments idea_id=id page=thread count=comment_count />
     }

@@ -32,6 +32,7 @@ pub mod codes {
     pub const NOT_FOUND: &str = "not_found";
     pub const CONFLICT: &str = "conflict";
     pub const EMAIL_TAKEN: &str = "email_taken";
+    pub const IDEA_LOCKED: &str = "idea_locked";
     pub const TOO_LARGE: &str = "payload_too_large";
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";

@@ -25,6 +25,9 @@ pub struct Idea {
     pub comment_count: i64,
     /// Whether the signed-in viewer has voted; false for visitors.
     pub voted: bool,
+    /// A product manager has changed its status: the author can no longer
+    /// edit or delete it.
+    pub triaged: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
 }
@@ -54,6 +57,27 @@ impl NewIdea {
             (Some(t), Some(b)) => Ok((t, b)),
             _ => Err(errors),
         }
+    }
+}
+
+/// `PATCH /api/v1/ideas/{id}`: the fields to change; absent ones stay.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IdeaEdit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+impl IdeaEdit {
+    pub fn validate(&self) -> Result<(Option<Title>, Option<Body>), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let title = self
+            .title
+            .as_deref()
+            .and_then(|t| errors.check("title", Title::parse(t)));
+        let body = self.body.as_deref().and_then(|b| errors.check("body", Body::parse(b)));
+        errors.into_result((title, body))
     }
 }
 

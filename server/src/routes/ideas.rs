@@ -6,12 +6,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::Router;
-use schwarm_wire::{Idea, NewIdea, Page, VoteState};
+use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, VoteState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/ideas", get(list).post(create))
-        .route("/ideas/{id}", get(show))
+        .route("/ideas/{id}", get(show).patch(edit).delete(remove))
         .route("/ideas/{id}/vote", put(vote).delete(unvote))
 }
 
@@ -34,6 +34,20 @@ async fn create(
 ) -> Result<(StatusCode, axum::Json<Idea>)> {
     let idea = ideas::create(&state, user.id(), new).await?;
     Ok((StatusCode::CREATED, axum::Json(idea)))
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    Json(edit): Json<IdeaEdit>,
+) -> Result<axum::Json<Idea>> {
+    Ok(axum::Json(ideas::edit(&state, id, user.id(), edit).await?))
+}
+
+async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
+    ideas::delete(&state, id, user.id()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {

@@ -6,8 +6,9 @@ use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{IdeaQuery, IdeaRow};
+use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-use schwarm_wire::{Author, FieldErrors, Idea, NewIdea, Page, Problem, Sort, VoteState};
+use schwarm_wire::{Author, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, VoteState};
 use serde::Deserialize;
 
 /// The query string of `GET /api/v1/ideas`, as sent; strings so that a bad
@@ -33,6 +34,7 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         vote_count: row.vote_count,
         comment_count: row.comment_count,
         voted: row.voted,
+        triaged: row.triaged,
         created_at: rfc3339(row.created_at),
     }
 }
@@ -113,6 +115,41 @@ pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Id
         .insert_idea(author_id, title.as_str(), &markdown::rendered(body.as_str()), now_ms())
         .await?;
     get(state, id, Some(author_id)).await
+}
+
+/// The idea, if `user_id` may still change it: 404 if it does not exist,
+/// 403 if it is somebody else's, 409 once a product manager triaged it.
+async fn own_untriaged(state: &AppState, id: i64, user_id: i64) -> Result<IdeaRow> {
+    let row = state.store.idea(id, None).await?.ok_or(Error::NotFound)?;
+    if row.author_id != user_id {
+        return Err(Error::Forbidden);
+    }
+    if row.triaged {
+        return Err(Error::Conflict {
+            code: codes::IDEA_LOCKED,
+            message: "a product manager has changed its status; it can no longer be changed".into(),
+        });
+    }
+    Ok(row)
+}
+
+pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: IdeaEdit) -> Result<Idea> {
+    own_untriaged(state, id, user_id).await?;
+    let (title, body) = edit.validate().map_err(Error::Validation)?;
+    if title.is_some() || body.is_some() {
+        let body = body.map(|b| markdown::rendered(b.as_str()));
+        let title = title.as_ref().map(|t| t.as_str());
+        state
+            .store
+            .update_idea(id, user_id, title, body.as_ref(), now_ms())
+            .await?;
+    }
+    get(state, id, Some(user_id)).await
+}
+
+pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {
+    own_untriaged(state, id, user_id).await?;
+    Ok(state.store.delete_idea(id, user_id, now_ms()).await?)
 }
 
 pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, on: bool) -> Result<VoteState> {

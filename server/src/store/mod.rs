@@ -49,6 +49,7 @@ pub struct IdeaRow {
     pub author_id: i64,
     pub author_name: String,
     pub voted: bool,
+    pub triaged: bool,
 }
 
 /// One page request of the idea list, already validated.
@@ -86,6 +87,17 @@ pub trait IdeaStore: Send + Sync {
     async fn insert_idea(&self, author_id: i64, title: &str, body: &Rendered, now: i64) -> StoreResult<i64>;
     async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>>;
     async fn ideas(&self, query: &IdeaQuery) -> StoreResult<Vec<IdeaRow>>;
+    /// Changes title and/or description and writes `idea.updated`.
+    async fn update_idea(
+        &self,
+        id: i64,
+        actor_id: i64,
+        title: Option<&str>,
+        body: Option<&Rendered>,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Deletes the idea with its votes and comments; writes `idea.deleted`.
+    async fn delete_idea(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
     /// Sets the status and writes `idea.status_changed`, in one transaction.
     async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
 }

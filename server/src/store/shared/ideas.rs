@@ -2,6 +2,7 @@
 pub(super) const IDEA_SELECT: &str =
     "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status, i.vote_count,
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
+        i.triaged_at IS NOT NULL AS triaged,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 pub(super) const IDEA_FROM: &str = ") AS voted FROM ideas i JOIN users u ON u.id = i.author_id";
 
@@ -60,9 +61,54 @@ macro_rules! idea_store {
                 q.build_query_as().fetch_all(&self.reader).await
             }
 
+            async fn update_idea(
+                &self,
+                id: i64,
+                actor_id: i64,
+                title: Option<&str>,
+                body: Option<&crate::store::Rendered>,
+                now: i64,
+            ) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query(
+                    "UPDATE ideas SET title = COALESCE($1, title), body_md = COALESCE($2, body_md),
+                        body_html = COALESCE($3, body_html), updated_at = $4 WHERE id = $5",
+                )
+                .bind(title)
+                .bind(body.map(|b| b.md.as_str()))
+                .bind(body.map(|b| b.html.as_str()))
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                let payload = serde_json::json!({ "idea_id": id });
+                insert_event!(tx, "idea.updated", id, actor_id, payload, now)?;
+                tx.commit().await
+            }
+
+            async fn delete_idea(&self, id: i64, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                // Replies first: they point at their parents in the same table.
+                sqlx::query("DELETE FROM comments WHERE idea_id = $1 AND parent_id IS NOT NULL")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM comments WHERE idea_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM votes WHERE idea_id = $1").bind(id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM ideas WHERE id = $1").bind(id).execute(&mut *tx).await?;
+                let payload = serde_json::json!({ "idea_id": id });
+                insert_event!(tx, "idea.deleted", id, actor_id, payload, now)?;
+                tx.commit().await
+            }
+
             async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
                 let mut tx = self.write().await?;
-                sqlx::query("UPDATE ideas SET status = $1, updated_at = $2 WHERE id = $3")
+                sqlx::query(
+                    "UPDATE ideas SET status = $1, updated_at = $2, triaged_at = COALESCE(triaged_at, $2) WHERE id = $3",
+                )
                     .bind(status)
                     .bind(now)
                     .bind(idea_id)
