@@ -43,7 +43,7 @@ pub fn OwnerActions(idea: RwSignal<Idea>, editing: RwSignal<bool>) -> impl IntoV
         <Show when=move || mine() && !editing.get()>
             <div class="actions">
                 <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Key::Edit)}</button>
-                <button type="button" class="link" disabled=move || delete.pending().get() on:click=on_delete.clone()>
+                <button type="button" class="link" disabled=move || delete.pending().get() on:click=on_delete>
                     {tr(Key::Delete)}
                 </button>
             </div>
