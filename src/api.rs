@@ -103,8 +103,12 @@ pub async fn logout() -> ApiResult<()> {
     send(Request::post(&format!("{BASE}/auth/logout")).build()).await
 }
 
-pub async fn list_ideas(sort: Sort, cursor: Option<String>) -> ApiResult<Page<Idea>> {
+pub async fn list_ideas(sort: Sort, status: Option<String>, cursor: Option<String>) -> ApiResult<Page<Idea>> {
     let mut url = format!("{BASE}/ideas?sort={}", sort.as_str());
+    if let Some(s) = status {
+        url.push_str("&status=");
+        url.push_str(&String::from(js_sys::encode_uri_component(&s)));
+    }
     if let Some(c) = cursor {
         url.push_str("&cursor=");
         url.push_str(&String::from(js_sys::encode_uri_component(&c)));

@@ -1,4 +1,5 @@
-//! The board: the idea list with its sort in the URL, "load more", and the
+//! The board: the idea list with its sort and status filter in the URL (so
+//! links can be shared and Back restores the view), "load more", and the
 //! form to share an idea.
 
 use crate::api;
@@ -8,13 +9,34 @@ use crate::components::new_idea_form::NewIdeaForm;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query;
+use leptos_router::hooks::{use_navigate, use_query};
 use leptos_router::params::Params;
 use schwarm_wire::{Idea, Page, Sort};
 
 #[derive(Params, Clone, Debug, PartialEq, Default)]
 struct BoardQuery {
     sort: Option<String>,
+    status: Option<String>,
+}
+
+/// The statuses a visitor can filter by, with their labels.
+const STATUSES: [(&str, Key); 6] = [
+    ("open", Key::StatusOpen),
+    ("under review", Key::StatusUnderReview),
+    ("planned", Key::StatusPlanned),
+    ("in progress", Key::StatusInProgress),
+    ("done", Key::StatusDone),
+    ("declined", Key::StatusDeclined),
+];
+
+/// The board's URL for a view; the default sort is left out.
+fn board_url(sort: Sort, status: Option<&str>) -> String {
+    let mut url = format!("/?sort={}", sort.as_str());
+    if let Some(s) = status {
+        url.push_str("&status=");
+        url.push_str(&String::from(js_sys::encode_uri_component(s)));
+    }
+    url
 }
 
 #[component]
@@ -26,12 +48,14 @@ pub fn BoardPage() -> impl IntoView {
             .ok()
             .and_then(|q| q.sort)
             .and_then(|s| Sort::parse(&s))
-            .unwrap_or_default()
+            // Trending first, as visitors expect from an idea board.
+            .unwrap_or(Sort::Trending)
     });
+    let status = Memo::new(move |_| query.get().ok().and_then(|q| q.status).filter(|s| !s.is_empty()));
     let retry = RwSignal::new(0u32);
     let first_page = LocalResource::new(move || {
         retry.track();
-        api::list_ideas(sort.get(), None)
+        api::list_ideas(sort.get(), status.get(), None)
     });
     view! {
         <section class="board">
@@ -40,11 +64,11 @@ pub fn BoardPage() -> impl IntoView {
                 <p class="lead">{tr(Key::BoardIntro)}</p>
             </header>
             <ShareIdea />
-            <SortTabs sort />
+            <ListControls sort status />
             <Transition fallback=IdeaSkeleton>
                 <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
                     {move || Suspend::new(async move {
-                        first_page.await.map(|page| view! { <IdeaList page sort=sort.get_untracked() /> })
+                        first_page.await.map(|page| view! { <IdeaList page sort=sort.get_untracked() status=status.get_untracked() /> })
                     })}
                 </ErrorBoundary>
             </Transition>
@@ -74,30 +98,56 @@ fn ShareIdea() -> impl IntoView {
     }
 }
 
+/// Sort tabs and the status filter; both only change the URL.
 #[component]
-fn SortTabs(sort: Memo<Sort>) -> impl IntoView {
+fn ListControls(sort: Memo<Sort>, status: Memo<Option<String>>) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
     let tab = move |s: Sort, key: Key| {
         let current = move || (sort.get() == s).then_some("page");
-        view! { <a href=format!("/?sort={}", s.as_str()) aria-current=current>{tr(key)}</a> }
+        let href = move || board_url(s, status.get().as_deref());
+        view! { <a href=href aria-current=current>{tr(key)}</a> }
+    };
+    let on_status = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
+        let value = ev.target().value();
+        let chosen = (!value.is_empty()).then_some(value);
+        navigate(&board_url(sort.get_untracked(), chosen.as_deref()), Default::default());
     };
     view! {
-        <nav class="sort-tabs" aria-label=tr(Key::SortLabel)>
-            {tab(Sort::New, Key::SortNew)}
-            {tab(Sort::Top, Key::SortTop)}
-        </nav>
+        <div class="list-controls">
+            <nav class="sort-tabs" aria-label=tr(Key::SortLabel)>
+                {tab(Sort::Trending, Key::SortTrending)}
+                {tab(Sort::Top, Key::SortTop)}
+                {tab(Sort::New, Key::SortNew)}
+                {tab(Sort::Discussed, Key::SortDiscussed)}
+            </nav>
+            <label class="status-filter">
+                <span>{tr(Key::StatusFilterLabel)}</span>
+                <select prop:value=move || status.get().unwrap_or_default() on:change:target=on_status>
+                    <option value="">{tr(Key::AllStatuses)}</option>
+                    {STATUSES
+                        .into_iter()
+                        .map(|(value, key)| {
+                            let selected = move || status.read().as_deref() == Some(value);
+                            view! { <option value=value selected=selected>{move || crate::i18n::text(app.lang.get(), key)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
     }
 }
 
 /// The loaded ideas; "load more" appends the next page after the cursor.
 #[component]
-fn IdeaList(page: Page<Idea>, sort: Sort) -> impl IntoView {
+fn IdeaList(page: Page<Idea>, sort: Sort, status: Option<String>) -> impl IntoView {
     let app = use_app();
     let items = RwSignal::new(page.items);
     let cursor = RwSignal::new(page.next_cursor);
     let more = Action::new_local(move |c: &String| {
-        let c = c.clone();
+        let (c, status) = (c.clone(), status.clone());
         async move {
-            match api::list_ideas(sort, Some(c)).await {
+            match api::list_ideas(sort, status, Some(c)).await {
                 Ok(next) => {
                     items.update(|list| {
                         // Keyset pages never overlap; this only guards the view.

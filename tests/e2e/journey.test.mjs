@@ -139,6 +139,21 @@ test('the demo board lists ideas, pages with "load more", and unknown URLs', asy
     const numbers = counts.map(Number);
     assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), 'top sort orders by votes');
 
+    // The status filter and the sort live in the URL; Back restores the view.
+    await page.getByLabel('Status').selectOption('planned');
+    await page.waitForURL(/\?sort=top&status=planned$/);
+    await page.locator('li.idea-card').first().waitFor();
+    const badges = await page.locator('li.idea-card .status').allTextContents();
+    assert.ok(badges.length >= 1 && badges.every((b) => b === 'Geplant'), `only planned ideas: ${badges}`);
+    await page.getByRole('link', { name: 'Meistdiskutiert' }).click();
+    await page.waitForURL(/\?sort=discussed&status=planned$/);
+    await page.goBack();
+    await page.waitForURL(/\?sort=top&status=planned$/);
+    assert.equal(await page.getByLabel('Status').inputValue(), 'planned');
+    await page.getByLabel('Status').selectOption('');
+    await page.waitForURL(/\?sort=top$/);
+    await cards.nth(11).waitFor();
+
     // An unknown client route renders the app's own not-found page.
     await page.goto(`${demo.url}/no/such/page`);
     await page.getByRole('heading', { name: 'Seite nicht gefunden' }).waitFor();

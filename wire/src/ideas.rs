@@ -95,15 +95,21 @@ pub enum Sort {
     #[default]
     New,
     Top,
+    /// Recent votes and comments with time decay (server: domain/trend.rs).
+    Trending,
+    /// Most comments.
+    Discussed,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 2] = [Sort::New, Sort::Top];
+    pub const ALL: [Sort; 4] = [Sort::New, Sort::Top, Sort::Trending, Sort::Discussed];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::New => "new",
             Sort::Top => "top",
+            Sort::Trending => "trending",
+            Sort::Discussed => "discussed",
         }
     }
 
@@ -111,6 +117,9 @@ impl Sort {
         Sort::ALL.into_iter().find(|sort| sort.as_str() == s)
     }
 }
+
+/// The longest status key a filter accepts.
+pub const STATUS_MAX: usize = 40;
 
 /// Page sizes the list endpoints accept.
 pub const DEFAULT_PAGE_SIZE: u32 = 20;

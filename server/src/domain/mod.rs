@@ -5,3 +5,4 @@ pub mod markdown;
 pub mod password;
 pub mod time;
 pub mod token;
+pub mod trend;

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::store::{IdeaQuery, IdeaRow};
 use schwarm_wire::error::codes;
-use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
 use schwarm_wire::{Author, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, VoteState};
 use serde::Deserialize;
 
@@ -18,6 +18,7 @@ pub struct ListParams {
     pub sort: Option<String>,
     pub limit: Option<String>,
     pub cursor: Option<String>,
+    pub status: Option<String>,
 }
 
 pub fn to_wire(row: IdeaRow) -> Idea {
@@ -62,12 +63,18 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
             .check("cursor", Cursor::decode(c, sort).ok_or(Problem::Invalid))
             .map(|c| (c.key, c.id)),
     };
+    let status = match params.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) if s.chars().count() > STATUS_MAX => errors.check("status", Err(Problem::TooLong(STATUS_MAX))),
+        Some(s) => Some(s.to_owned()),
+    };
     errors.into_result(()).map_err(Error::Validation)?;
     Ok(IdeaQuery {
         sort,
         after,
         limit,
         viewer,
+        status,
     })
 }
 
@@ -87,6 +94,8 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
             let key = match query.sort {
                 Sort::New => last.created_at,
                 Sort::Top => last.vote_count,
+                Sort::Trending => last.trend.to_bits() as i64,
+                Sort::Discussed => last.comment_count,
             };
             Cursor {
                 sort: query.sort,

@@ -50,14 +50,19 @@ pub struct IdeaRow {
     pub author_name: String,
     pub voted: bool,
     pub triaged: bool,
+    /// See `domain::trend`.
+    pub trend: f64,
 }
 
 /// One page request of the idea list, already validated.
 #[derive(Clone, Debug)]
 pub struct IdeaQuery {
     pub sort: Sort,
-    /// Start strictly after this (sort key, id).
+    /// Start strictly after this (sort key, id). For `Sort::Trending` the
+    /// key is the `f64` score's bits (`f64::to_bits`).
     pub after: Option<(i64, i64)>,
+    /// Only ideas with this status.
+    pub status: Option<String>,
     pub limit: u32,
     pub viewer: Option<i64>,
 }

@@ -30,7 +30,7 @@ impl PgStore {
             writer: pool.clone(),
             reader: pool,
         };
-        store.render_missing_html().await?;
+        store.backfill().await?;
         Ok(store)
     }
 

@@ -43,7 +43,7 @@ impl SqliteStore {
             .connect_with(options.read_only(true))
             .await?;
         let store = SqliteStore { writer, reader };
-        store.render_missing_html().await?;
+        store.backfill().await?;
         Ok(store)
     }
 

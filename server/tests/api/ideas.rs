@@ -152,7 +152,17 @@ async fn cursor_pages_never_repeat_or_skip_while_new_ideas_arrive() {
     for n in 0..12 {
         app.create_idea(&format!("Idea {n:02}")).await;
     }
-    for sort in ["new", "top"] {
+    // Some votes and comments, so that every sort has ties and differences.
+    for n in [3, 5, 7] {
+        app.client
+            .put(app.url(&format!("/api/v1/ideas/{n}/vote")))
+            .send()
+            .await
+            .unwrap();
+        app.post(&format!("/api/v1/ideas/{n}/comments"), json!({ "body": "busy" }))
+            .await;
+    }
+    for sort in ["new", "top", "trending", "discussed"] {
         let mut seen = Vec::new();
         let mut cursor: Option<String> = None;
         let mut pages = 0;
@@ -317,4 +327,105 @@ async fn deleting_an_idea_takes_its_votes_and_comments_along() {
             .unwrap();
         assert_eq!(n, 0, "{table}");
     }
+}
+
+#[tokio::test]
+async fn trending_and_discussed_follow_recent_activity_and_comments() {
+    let app = spawn_app().await;
+    app.register("trend@example.org").await;
+    let older = app.create_idea("Older but active").await;
+    let newer = app.create_idea("Newer but quiet").await;
+    let talked = app.create_idea("Newest and talked about").await;
+
+    let ids = |page: Value| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let trending = ids(app.get("/api/v1/ideas?sort=trending").await.json().await.unwrap());
+    assert_eq!(
+        trending[0],
+        talked["id"].as_i64().unwrap(),
+        "without activity the newest leads"
+    );
+
+    app.client
+        .put(app.url(&format!("/api/v1/ideas/{}/vote", older["id"])))
+        .send()
+        .await
+        .unwrap();
+    app.post(
+        &format!("/api/v1/ideas/{}/comments", older["id"]),
+        json!({ "body": "+1" }),
+    )
+    .await;
+    for n in 0..2 {
+        app.post(
+            &format!("/api/v1/ideas/{}/comments", talked["id"]),
+            json!({ "body": format!("reply {n}") }),
+        )
+        .await;
+    }
+
+    let trending = ids(app.get("/api/v1/ideas?sort=trending").await.json().await.unwrap());
+    assert_eq!(
+        trending[2],
+        newer["id"].as_i64().unwrap(),
+        "the quiet idea falls behind"
+    );
+    let discussed = ids(app.get("/api/v1/ideas?sort=discussed").await.json().await.unwrap());
+    assert_eq!(
+        discussed,
+        [
+            talked["id"].as_i64().unwrap(),
+            older["id"].as_i64().unwrap(),
+            newer["id"].as_i64().unwrap()
+        ]
+    );
+
+    // A vote and its withdrawal leave the trend where it was.
+    let before: f64 = sqlx::query_scalar("SELECT trend FROM ideas WHERE id = $1")
+        .bind(newer["id"].as_i64().unwrap())
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    let url = app.url(&format!("/api/v1/ideas/{}/vote", newer["id"]));
+    app.client.put(&url).send().await.unwrap();
+    app.client.delete(&url).send().await.unwrap();
+    let after: f64 = sqlx::query_scalar("SELECT trend FROM ideas WHERE id = $1")
+        .bind(newer["id"].as_i64().unwrap())
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert!((before - after).abs() < 1e-9, "{before} vs {after}");
+}
+
+#[tokio::test]
+async fn the_list_filters_by_status() {
+    let app = spawn_app().await;
+    app.register("filter@example.org").await;
+    let planned = app.create_idea("Planned one").await;
+    app.create_idea("Open one").await;
+    sqlx::query("UPDATE ideas SET status = 'planned' WHERE id = $1")
+        .bind(planned["id"].as_i64().unwrap())
+        .execute(&app.db().await)
+        .await
+        .unwrap();
+
+    let page: Value = app
+        .get("/api/v1/ideas?status=planned&sort=top")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["id"], planned["id"]);
+    let none: Value = app.get("/api/v1/ideas?status=declined").await.json().await.unwrap();
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    let res = app.get(&format!("/api/v1/ideas?status={}", "x".repeat(41))).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
 }

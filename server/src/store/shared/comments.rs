@@ -6,7 +6,7 @@ pub(super) const COMMENT_SELECT: &str =
     FROM comments c JOIN users u ON u.id = c.author_id";
 
 macro_rules! comment_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::CommentStore for $store {
             async fn insert_comment(
@@ -19,16 +19,13 @@ macro_rules! comment_store {
             ) -> crate::store::StoreResult<crate::store::CommentInsert> {
                 use crate::store::CommentInsert;
                 let mut tx = self.write().await?;
-                // Counting first locks the idea's row (PostgreSQL) against a
-                // concurrent delete; an early return rolls the count back.
-                let idea: Option<i64> =
-                    sqlx::query_scalar("UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1 RETURNING id")
-                        .bind(idea_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if idea.is_none() {
+                let score: Option<f64> = sqlx::query_scalar(concat!("SELECT trend FROM ideas WHERE id = $1", $lock))
+                    .bind(idea_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(score) = score else {
                     return Ok(CommentInsert::NoSuchIdea);
-                }
+                };
                 if let Some(parent) = parent_id {
                     // One level of replies: the parent is a visible top-level
                     // comment of this idea.
@@ -56,6 +53,11 @@ macro_rules! comment_store {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
+                sqlx::query("UPDATE ideas SET comment_count = comment_count + 1, trend = $1 WHERE id = $2")
+                    .bind(crate::domain::trend::add(score, now, crate::domain::trend::COMMENT))
+                    .bind(idea_id)
+                    .execute(&mut *tx)
+                    .await?;
                 let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "parent_id": parent_id });
                 insert_event!(tx, "comment.created", idea_id, author_id, payload, now)?;
                 tx.commit().await?;
@@ -120,12 +122,11 @@ macro_rules! comment_store {
                 let Some(idea_id) = idea_id else {
                     return Ok(());
                 };
-                // Lock the idea first (PostgreSQL), so a reply being added
-                // concurrently cannot slip past the count below.
-                sqlx::query("UPDATE ideas SET updated_at = updated_at WHERE id = $1")
-                    .bind(idea_id)
-                    .execute(&mut *tx)
-                    .await?;
+                let (score, created_at): (f64, i64) =
+                    sqlx::query_as(concat!("SELECT trend, created_at FROM ideas WHERE id = $1", $lock))
+                        .bind(idea_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
                 // Counted before deleting: only visible comments are in the counter.
                 let visible: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM comments c WHERE (c.id = $1 OR c.parent_id = $1)
@@ -134,16 +135,23 @@ macro_rules! comment_store {
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("DELETE FROM comments WHERE parent_id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("DELETE FROM comments WHERE id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("UPDATE ideas SET comment_count = comment_count - $1 WHERE id = $2")
+                let mut removed: Vec<i64> =
+                    sqlx::query_scalar("DELETE FROM comments WHERE parent_id = $1 RETURNING created_at")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                removed.extend(
+                    sqlx::query_scalar::<_, i64>("DELETE FROM comments WHERE id = $1 RETURNING created_at")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?,
+                );
+                let score = removed.iter().fold(score, |s, &at| {
+                    crate::domain::trend::remove(s, at, crate::domain::trend::COMMENT, created_at)
+                });
+                sqlx::query("UPDATE ideas SET comment_count = comment_count - $1, trend = $2 WHERE id = $3")
                     .bind(visible)
+                    .bind(score)
                     .bind(idea_id)
                     .execute(&mut *tx)
                     .await?;

@@ -2,12 +2,12 @@
 pub(super) const IDEA_SELECT: &str =
     "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status, i.vote_count,
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
-        i.triaged_at IS NOT NULL AS triaged,
+        i.triaged_at IS NOT NULL AS triaged, i.trend,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 pub(super) const IDEA_FROM: &str = ") AS voted FROM ideas i JOIN users u ON u.id = i.author_id";
 
 macro_rules! idea_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::IdeaStore for $store {
             async fn insert_idea(
@@ -19,14 +19,15 @@ macro_rules! idea_store {
             ) -> crate::store::StoreResult<i64> {
                 let mut tx = self.write().await?;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO ideas (author_id, title, body_md, body_html, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                    "INSERT INTO ideas (author_id, title, body_md, body_html, created_at, updated_at, trend)
+                     VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
                 )
                 .bind(author_id)
                 .bind(title)
                 .bind(&body.md)
                 .bind(&body.html)
                 .bind(now)
+                .bind(crate::domain::trend::initial(now))
                 .fetch_one(&mut *tx)
                 .await?;
                 let payload = serde_json::json!({ "idea_id": id });
@@ -42,19 +43,26 @@ macro_rules! idea_store {
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
+                use schwarm_wire::Sort;
                 let key = match query.sort {
-                    schwarm_wire::Sort::New => "i.created_at",
-                    schwarm_wire::Sort::Top => "i.vote_count",
+                    Sort::New => "i.created_at",
+                    Sort::Top => "i.vote_count",
+                    Sort::Trending => "i.trend",
+                    Sort::Discussed => "i.comment_count",
                 };
                 let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
-                q.push_bind(query.viewer).push(super::ideas::IDEA_FROM);
+                q.push_bind(query.viewer).push(super::ideas::IDEA_FROM).push(" WHERE TRUE");
+                if let Some(status) = &query.status {
+                    q.push(" AND i.status = ").push_bind(status.clone());
+                }
                 if let Some((after_key, after_id)) = query.after {
                     // Row-value comparison walks the (key DESC, id DESC) index.
-                    q.push(format_args!(" WHERE ({key}, i.id) < ("))
-                        .push_bind(after_key)
-                        .push(", ")
-                        .push_bind(after_id)
-                        .push(")");
+                    q.push(format_args!(" AND ({key}, i.id) < ("));
+                    match query.sort {
+                        Sort::Trending => q.push_bind(f64::from_bits(after_key as u64)),
+                        _ => q.push_bind(after_key),
+                    };
+                    q.push(", ").push_bind(after_id).push(")");
                 }
                 q.push(format_args!(" ORDER BY {key} DESC, i.id DESC LIMIT "))
                     .push_bind(i64::from(query.limit));

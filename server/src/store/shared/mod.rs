@@ -9,11 +9,14 @@
 //! trait bounds per query; `sqlx::Any` would give up each driver's own
 //! options and add a conversion per row.)
 
-/// Expands `$mac!(Store type, sqlx database type)` for every backend.
+/// Expands `$mac!(Store type, sqlx database type, row-lock suffix)` for
+/// every backend. The suffix ends a `SELECT` that reads a row the transaction
+/// will write back: PostgreSQL locks it (`FOR UPDATE`); SQLite has no such
+/// clause and needs none, since its one writer connection serialises writes.
 macro_rules! for_each_backend {
     ($mac:ident) => {
-        $mac!(crate::store::sqlite::SqliteStore, sqlx::Sqlite);
-        $mac!(crate::store::postgres::PgStore, sqlx::Postgres);
+        $mac!(crate::store::sqlite::SqliteStore, sqlx::Sqlite, "");
+        $mac!(crate::store::postgres::PgStore, sqlx::Postgres, " FOR UPDATE");
     };
 }
 
@@ -35,15 +38,15 @@ macro_rules! insert_event {
     };
 }
 
+mod backfill;
 mod comments;
-mod html;
 mod ideas;
 mod sessions;
 mod users;
 mod votes;
 
 macro_rules! store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::Store for $store {
             async fn ping(&self) -> crate::store::StoreResult<()> {

@@ -1,5 +1,5 @@
 macro_rules! session_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::SessionStore for $store {
             async fn insert_session(

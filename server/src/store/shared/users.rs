@@ -1,5 +1,5 @@
 macro_rules! user_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::UserStore for $store {
             async fn insert_user(&self, user: crate::store::NewUser<'_>, now: i64) -> crate::store::StoreResult<i64> {

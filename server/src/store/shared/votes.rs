@@ -1,5 +1,5 @@
 macro_rules! vote_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::VoteStore for $store {
             async fn set_vote(
@@ -9,18 +9,20 @@ macro_rules! vote_store {
                 on: bool,
                 now: i64,
             ) -> crate::store::StoreResult<Option<schwarm_wire::VoteState>> {
+                use crate::domain::trend;
                 let mut tx = self.write().await?;
-                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM ideas WHERE id = $1")
-                    .bind(idea_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if exists.is_none() {
+                let idea: Option<(i64, f64, i64)> =
+                    sqlx::query_as(concat!("SELECT vote_count, trend, created_at FROM ideas WHERE id = $1", $lock))
+                        .bind(idea_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let Some((vote_count, score, created_at)) = idea else {
                     return Ok(None);
-                }
+                };
                 // The primary key (idea_id, user_id) decides whether anything
-                // changed; the counter moves only when a row did.
-                let changed = if on {
-                    sqlx::query(
+                // changed; counter and trend move only when a row did.
+                let changed: Option<(i64, f64)> = if on {
+                    let inserted = sqlx::query(
                         "INSERT INTO votes (idea_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                     )
                     .bind(idea_id)
@@ -28,34 +30,33 @@ macro_rules! vote_store {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?
-                    .rows_affected()
+                    .rows_affected();
+                    (inserted == 1).then(|| (1, trend::add(score, now, trend::VOTE)))
                 } else {
-                    sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND user_id = $2")
-                        .bind(idea_id)
-                        .bind(user_id)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected()
+                    let cast_at: Option<i64> = sqlx::query_scalar(
+                        "DELETE FROM votes WHERE idea_id = $1 AND user_id = $2 RETURNING created_at",
+                    )
+                    .bind(idea_id)
+                    .bind(user_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    cast_at.map(|at| (-1, trend::remove(score, at, trend::VOTE, created_at)))
                 };
-                // The UPDATE locks the idea's row (PostgreSQL), so concurrent
-                // votes on one idea add up; SQLite has one writer anyway.
-                let vote_count: i64 = if changed == 1 {
-                    sqlx::query_scalar("UPDATE ideas SET vote_count = vote_count + $1 WHERE id = $2 RETURNING vote_count")
-                        .bind(if on { 1i64 } else { -1i64 })
-                        .bind(idea_id)
-                        .fetch_one(&mut *tx)
-                        .await?
-                } else {
-                    sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = $1")
-                        .bind(idea_id)
-                        .fetch_one(&mut *tx)
-                        .await?
+                let Some((delta, score)) = changed else {
+                    tx.commit().await?;
+                    return Ok(Some(schwarm_wire::VoteState { vote_count, voted: on }));
                 };
-                if changed == 1 {
-                    let kind = if on { "vote.cast" } else { "vote.withdrawn" };
-                    let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
-                    insert_event!(tx, kind, idea_id, user_id, payload, now)?;
-                }
+                let vote_count: i64 = sqlx::query_scalar(
+                    "UPDATE ideas SET vote_count = vote_count + $1, trend = $2 WHERE id = $3 RETURNING vote_count",
+                )
+                .bind(delta)
+                .bind(score)
+                .bind(idea_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let kind = if on { "vote.cast" } else { "vote.withdrawn" };
+                let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
+                insert_event!(tx, kind, idea_id, user_id, payload, now)?;
                 tx.commit().await?;
                 Ok(Some(schwarm_wire::VoteState { vote_count, voted: on }))
             }
