@@ -99,10 +99,12 @@ pub enum Sort {
     Trending,
     /// Most comments.
     Discussed,
+    /// Best match first; only with a search (`q=`), where it is the default.
+    Relevance,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::New, Sort::Top, Sort::Trending, Sort::Discussed];
+    pub const ALL: [Sort; 5] = [Sort::New, Sort::Top, Sort::Trending, Sort::Discussed, Sort::Relevance];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -110,6 +112,7 @@ impl Sort {
             Sort::Top => "top",
             Sort::Trending => "trending",
             Sort::Discussed => "discussed",
+            Sort::Relevance => "relevance",
         }
     }
 

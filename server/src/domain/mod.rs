@@ -3,6 +3,7 @@
 pub mod cursor;
 pub mod markdown;
 pub mod password;
+pub mod search;
 pub mod time;
 pub mod token;
 pub mod trend;

@@ -11,6 +11,7 @@ use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, VoteState};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/ideas", get(list).post(create))
+        .route("/ideas/similar", get(similar))
         .route("/ideas/{id}", get(show).patch(edit).delete(remove))
         .route("/ideas/{id}/vote", put(vote).delete(unvote))
 }
@@ -21,6 +22,25 @@ async fn list(
     Query(params): Query<ListParams>,
 ) -> Result<axum::Json<Page<Idea>>> {
     Ok(axum::Json(ideas::list(&state, &params, viewer.id()).await?))
+}
+
+#[derive(serde::Deserialize)]
+struct SimilarParams {
+    #[serde(default)]
+    q: String,
+}
+
+/// Duplicate hints: `{"items": [...]}` with at most five ideas.
+async fn similar(
+    State(state): State<AppState>,
+    viewer: MaybeAuthUser,
+    Query(params): Query<SimilarParams>,
+) -> Result<axum::Json<Page<Idea>>> {
+    let items = ideas::similar(&state, &params.q, viewer.id()).await?;
+    Ok(axum::Json(Page {
+        items,
+        next_cursor: None,
+    }))
 }
 
 async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Path<i64>) -> Result<axum::Json<Idea>> {

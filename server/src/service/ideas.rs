@@ -2,6 +2,7 @@
 
 use crate::domain::cursor::Cursor;
 use crate::domain::markdown;
+use crate::domain::search::Search;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -19,7 +20,14 @@ pub struct ListParams {
     pub limit: Option<String>,
     pub cursor: Option<String>,
     pub status: Option<String>,
+    /// Full-text search over title and description.
+    pub q: Option<String>,
 }
+
+/// The longest search text accepted.
+pub const QUERY_MAX: usize = 200;
+/// How many similar ideas a duplicate hint shows.
+pub const SIMILAR_LIMIT: u32 = 5;
 
 pub fn to_wire(row: IdeaRow) -> Idea {
     Idea {
@@ -42,11 +50,19 @@ pub fn to_wire(row: IdeaRow) -> Idea {
 
 fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     let mut errors = FieldErrors::default();
+    let search = match params.q.as_deref() {
+        Some(q) if q.chars().count() > QUERY_MAX => errors.check("q", Err(Problem::TooLong(QUERY_MAX))),
+        Some(q) => Search::parse(q, false),
+        None => None,
+    };
     let sort = match params.sort.as_deref() {
+        None | Some("") if search.is_some() => Sort::Relevance,
         None | Some("") => Sort::default(),
-        Some(s) => errors
-            .check("sort", Sort::parse(s).ok_or(Problem::Invalid))
-            .unwrap_or_default(),
+        Some(s) => {
+            // Relevance needs something to be relevant to.
+            let sort = Sort::parse(s).filter(|s| *s != Sort::Relevance || search.is_some());
+            errors.check("sort", sort.ok_or(Problem::Invalid)).unwrap_or_default()
+        }
     };
     let limit = match params.limit.as_deref() {
         None | Some("") => DEFAULT_PAGE_SIZE,
@@ -75,6 +91,7 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         limit,
         viewer,
         status,
+        search,
     })
 }
 
@@ -96,6 +113,7 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
                 Sort::Top => last.vote_count,
                 Sort::Trending => last.trend.to_bits() as i64,
                 Sort::Discussed => last.comment_count,
+                Sort::Relevance => last.relevance.to_bits() as i64,
             };
             Cursor {
                 sort: query.sort,
@@ -111,6 +129,26 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
         items: rows.into_iter().map(to_wire).collect(),
         next_cursor,
     })
+}
+
+/// Up to five ideas like `text`, best match first: the duplicate hints shown
+/// while a new idea's title is typed. Any word may match.
+pub async fn similar(state: &AppState, text: &str, viewer: Option<i64>) -> Result<Vec<Idea>> {
+    if text.chars().count() > QUERY_MAX {
+        return Err(Error::invalid("q", Problem::TooLong(QUERY_MAX)));
+    }
+    let Some(search) = Search::parse(text, true) else {
+        return Ok(Vec::new());
+    };
+    let query = IdeaQuery {
+        sort: Sort::Relevance,
+        after: None,
+        limit: SIMILAR_LIMIT,
+        viewer,
+        status: None,
+        search: Some(search),
+    };
+    Ok(state.store.ideas(&query).await?.into_iter().map(to_wire).collect())
 }
 
 pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea> {

@@ -52,17 +52,22 @@ pub struct IdeaRow {
     pub triaged: bool,
     /// See `domain::trend`.
     pub trend: f64,
+    /// How well the idea matches a search; 0 without one.
+    #[sqlx(default)]
+    pub relevance: f64,
 }
 
 /// One page request of the idea list, already validated.
 #[derive(Clone, Debug)]
 pub struct IdeaQuery {
     pub sort: Sort,
-    /// Start strictly after this (sort key, id). For `Sort::Trending` the
-    /// key is the `f64` score's bits (`f64::to_bits`).
+    /// Start strictly after this (sort key, id). For `Sort::Trending` and
+    /// `Sort::Relevance` the key is the `f64` score's bits (`f64::to_bits`).
     pub after: Option<(i64, i64)>,
     /// Only ideas with this status.
     pub status: Option<String>,
+    /// Only ideas matching this full-text search.
+    pub search: Option<crate::domain::search::Search>,
     pub limit: u32,
     pub viewer: Option<i64>,
 }

@@ -3,8 +3,9 @@
 //! written once for both databases.
 
 use super::StoreResult;
+use crate::domain::search::Search;
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::{Postgres, Transaction};
+use sqlx::{Postgres, QueryBuilder, Transaction};
 use std::time::Duration;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -38,5 +39,23 @@ impl PgStore {
     /// row locks and unique keys keep counters exact under concurrency).
     pub(super) async fn write(&self) -> StoreResult<Transaction<'static, Postgres>> {
         self.writer.begin().await
+    }
+}
+
+/// The PostgreSQL side of full-text search (tsvector, migration 0005).
+impl PgStore {
+    pub(super) fn push_search_join(_q: &mut QueryBuilder<'_, Postgres>) {}
+
+    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+        q.push(" AND i.search @@ to_tsquery('simple', ")
+            .push_bind(search.tsquery())
+            .push(")");
+    }
+
+    /// Higher is better; the title is weight A, the description weight B.
+    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+        q.push("CAST(ts_rank(i.search, to_tsquery('simple', ")
+            .push_bind(search.tsquery())
+            .push(")) AS DOUBLE PRECISION)");
     }
 }

@@ -9,8 +9,9 @@
 //! databases.
 
 use super::StoreResult;
+use crate::domain::search::Search;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -50,5 +51,21 @@ impl SqliteStore {
     /// A write transaction that holds the write lock from its first statement.
     pub(super) async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
         self.writer.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+/// The SQLite side of full-text search (FTS5, migration 0005).
+impl SqliteStore {
+    pub(super) fn push_search_join(q: &mut QueryBuilder<'_, Sqlite>) {
+        q.push(" JOIN ideas_fts ON ideas_fts.rowid = i.id");
+    }
+
+    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Sqlite>, search: &Search) {
+        q.push(" AND ideas_fts MATCH ").push_bind(search.fts5());
+    }
+
+    /// Higher is better; a title match weighs ten description matches.
+    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Sqlite>, _search: &Search) {
+        q.push("-bm25(ideas_fts, 10.0, 1.0)");
     }
 }

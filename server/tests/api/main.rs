@@ -7,5 +7,6 @@ mod comments;
 mod errors;
 mod helpers;
 mod ideas;
+mod search;
 mod static_files;
 mod votes;

@@ -4,7 +4,7 @@ pub(super) const IDEA_SELECT: &str =
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
         i.triaged_at IS NOT NULL AS triaged, i.trend,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
-pub(super) const IDEA_FROM: &str = ") AS voted FROM ideas i JOIN users u ON u.id = i.author_id";
+pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id";
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -38,33 +38,52 @@ macro_rules! idea_store {
 
             async fn idea(&self, id: i64, viewer: Option<i64>) -> crate::store::StoreResult<Option<crate::store::IdeaRow>> {
                 let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
-                q.push_bind(viewer).push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
+                q.push_bind(viewer).push(") AS voted").push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
                 q.build_query_as().fetch_optional(&self.reader).await
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
                 use schwarm_wire::Sort;
                 let key = match query.sort {
-                    Sort::New => "i.created_at",
-                    Sort::Top => "i.vote_count",
-                    Sort::Trending => "i.trend",
-                    Sort::Discussed => "i.comment_count",
+                    Sort::New => "r.created_at",
+                    Sort::Top => "r.vote_count",
+                    Sort::Trending => "r.trend",
+                    Sort::Discussed => "r.comment_count",
+                    Sort::Relevance => "r.relevance",
                 };
-                let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
-                q.push_bind(query.viewer).push(super::ideas::IDEA_FROM).push(" WHERE TRUE");
+                // The inner query filters; the outer one (flattened by both
+                // planners) pages over the sort key, which may be the
+                // computed relevance.
+                let mut q = sqlx::QueryBuilder::<$db>::new("SELECT * FROM (");
+                q.push(super::ideas::IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
+                match &query.search {
+                    Some(search) => <$store>::push_relevance(&mut q, search),
+                    None => {
+                        q.push("CAST(0 AS DOUBLE PRECISION)");
+                    }
+                }
+                q.push(" AS relevance").push(super::ideas::IDEA_FROM);
+                if query.search.is_some() {
+                    <$store>::push_search_join(&mut q);
+                }
+                q.push(" WHERE TRUE");
+                if let Some(search) = &query.search {
+                    <$store>::push_search_match(&mut q, search);
+                }
                 if let Some(status) = &query.status {
                     q.push(" AND i.status = ").push_bind(status.clone());
                 }
+                q.push(") r WHERE TRUE");
                 if let Some((after_key, after_id)) = query.after {
                     // Row-value comparison walks the (key DESC, id DESC) index.
-                    q.push(format_args!(" AND ({key}, i.id) < ("));
+                    q.push(format_args!(" AND ({key}, r.id) < ("));
                     match query.sort {
-                        Sort::Trending => q.push_bind(f64::from_bits(after_key as u64)),
+                        Sort::Trending | Sort::Relevance => q.push_bind(f64::from_bits(after_key as u64)),
                         _ => q.push_bind(after_key),
                     };
                     q.push(", ").push_bind(after_id).push(")");
                 }
-                q.push(format_args!(" ORDER BY {key} DESC, i.id DESC LIMIT "))
+                q.push(format_args!(" ORDER BY {key} DESC, r.id DESC LIMIT "))
                     .push_bind(i64::from(query.limit));
                 q.build_query_as().fetch_all(&self.reader).await
             }
