@@ -103,17 +103,42 @@ pub async fn logout() -> ApiResult<()> {
     send(Request::post(&format!("{BASE}/auth/logout")).build()).await
 }
 
-pub async fn list_ideas(sort: Sort, status: Option<String>, cursor: Option<String>) -> ApiResult<Page<Idea>> {
-    let mut url = format!("{BASE}/ideas?sort={}", sort.as_str());
-    if let Some(s) = status {
-        url.push_str("&status=");
-        url.push_str(&String::from(js_sys::encode_uri_component(&s)));
+/// What the board shows: a sort, and optionally a status and a search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListView {
+    pub sort: Sort,
+    pub status: Option<String>,
+    pub q: Option<String>,
+}
+
+impl ListView {
+    /// `sort=…&status=…&q=…`, for the API and for the board's own URL.
+    pub fn query(&self) -> String {
+        let mut query = format!("sort={}", self.sort.as_str());
+        for (name, value) in [("status", &self.status), ("q", &self.q)] {
+            if let Some(v) = value {
+                query.push('&');
+                query.push_str(name);
+                query.push('=');
+                query.push_str(&String::from(js_sys::encode_uri_component(v)));
+            }
+        }
+        query
     }
+}
+
+pub async fn list_ideas(view: ListView, cursor: Option<String>) -> ApiResult<Page<Idea>> {
+    let mut url = format!("{BASE}/ideas?{}", view.query());
     if let Some(c) = cursor {
         url.push_str("&cursor=");
         url.push_str(&String::from(js_sys::encode_uri_component(&c)));
     }
     send(Request::get(&url).build()).await
+}
+
+pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
+    let q = String::from(js_sys::encode_uri_component(&text));
+    send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
 }
 
 pub async fn idea(id: i64) -> ApiResult<Idea> {

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::field::Field;
+use crate::components::similar_ideas::SimilarIdeas;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
 use leptos::ev::SubmitEvent;
@@ -66,6 +67,7 @@ pub fn NewIdeaForm() -> impl IntoView {
         <form class="card new-idea" on:submit=on_submit novalidate>
             <h2>{tr(Key::NewIdeaHeading)}</h2>
             <Field id="idea-title" label=Key::TitleLabel value=title error=error_of("title") max_chars=TITLE_MAX />
+            <SimilarIdeas title />
             <Field id="idea-body" label=Key::BodyLabel value=body error=error_of("body") multiline=true max_chars=BODY_MAX />
             <button type="submit" class="primary" disabled=move || submit.pending().get()>
                 {move || if submit.pending().get() { tr(Key::Posting)() } else { tr(Key::PostIdea)() }}

@@ -1,0 +1,107 @@
+//! The board's search box, sort tabs and status filter. They only change
+//! the URL; the board reads its view from there, so links can be shared and
+//! Back restores what was shown.
+
+use crate::api::ListView;
+use crate::i18n::{text, tr, Key};
+use crate::state::use_app;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use schwarm_wire::Sort;
+
+/// The statuses a visitor can filter by, with their labels.
+const STATUSES: [(&str, Key); 6] = [
+    ("open", Key::StatusOpen),
+    ("under review", Key::StatusUnderReview),
+    ("planned", Key::StatusPlanned),
+    ("in progress", Key::StatusInProgress),
+    ("done", Key::StatusDone),
+    ("declined", Key::StatusDeclined),
+];
+
+/// The board's URL for a view.
+pub fn board_url(view: &ListView) -> String {
+    format!("/?{}", view.query())
+}
+
+#[component]
+pub fn SearchBox(view: Memo<ListView>) -> impl IntoView {
+    let navigate = use_navigate();
+    let text = RwSignal::new(view.get_untracked().q.unwrap_or_default());
+    // Back and forward change the URL under the box: follow it.
+    Effect::new(move |_| text.set(view.read().q.clone().unwrap_or_default()));
+    let go = move |q: Option<String>| {
+        let sort = if q.is_some() { Sort::Relevance } else { Sort::Trending };
+        let next = ListView {
+            sort,
+            status: view.get_untracked().status,
+            q,
+        };
+        navigate(&board_url(&next), Default::default());
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let q = text.get_untracked().trim().to_owned();
+            go((!q.is_empty()).then_some(q));
+        }
+    };
+    view! {
+        <form class="search" role="search" on:submit=on_submit>
+            <label for="search" class="sr-only">{tr(Key::SearchLabel)}</label>
+            <input id="search" type="search" bind:value=text placeholder=tr(Key::SearchLabel) maxlength="200" />
+            <button type="submit">{tr(Key::SearchButton)}</button>
+            <Show when=move || view.read().q.is_some()>
+                <button type="button" class="link" on:click={
+                    let go = go.clone();
+                    move |_| go(None)
+                }>{tr(Key::ClearSearch)}</button>
+            </Show>
+        </form>
+    }
+}
+
+#[component]
+pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let tab = move |s: Sort, key: Key| {
+        let current = move || (view.read().sort == s).then_some("page");
+        let href = move || board_url(&ListView { sort: s, ..view.get() });
+        view! { <a href=href aria-current=current>{tr(key)}</a> }
+    };
+    let on_status = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
+        let value = ev.target().value();
+        let next = ListView {
+            status: (!value.is_empty()).then_some(value),
+            ..view.get_untracked()
+        };
+        navigate(&board_url(&next), Default::default());
+    };
+    view! {
+        <div class="list-controls">
+            <nav class="sort-tabs" aria-label=tr(Key::SortLabel)>
+                <Show when=move || view.read().q.is_some()>{tab(Sort::Relevance, Key::SortRelevance)}</Show>
+                {tab(Sort::Trending, Key::SortTrending)}
+                {tab(Sort::Top, Key::SortTop)}
+                {tab(Sort::New, Key::SortNew)}
+                {tab(Sort::Discussed, Key::SortDiscussed)}
+            </nav>
+            <label class="status-filter">
+                <span>{tr(Key::StatusFilterLabel)}</span>
+                <select prop:value=move || view.read().status.clone().unwrap_or_default() on:change:target=on_status>
+                    <option value="">{tr(Key::AllStatuses)}</option>
+                    {STATUSES
+                        .into_iter()
+                        .map(|(value, key)| {
+                            let selected = move || view.read().status.as_deref() == Some(value);
+                            view! { <option value=value selected=selected>{move || text(app.lang.get(), key)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
