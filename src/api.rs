@@ -4,7 +4,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
     Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, IdeaEdit, LoginRequest, NewComment, NewIdea, Page,
-    RegisterRequest, Sort, User, VoteState,
+    PasswordChange, ProfileEdit, RegisterRequest, Sort, User, VoteState,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -97,6 +97,14 @@ pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
 
 pub async fn login(req: &LoginRequest) -> ApiResult<User> {
     send(with_json(Request::post(&format!("{BASE}/auth/login")), req)).await
+}
+
+pub async fn edit_profile(edit: &ProfileEdit) -> ApiResult<User> {
+    send(with_json(Request::patch(&format!("{BASE}/me")), edit)).await
+}
+
+pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
+    send(with_json(Request::post(&format!("{BASE}/me/password")), change)).await
 }
 
 pub async fn logout() -> ApiResult<()> {

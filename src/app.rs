@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::header::Header;
 use crate::components::live_region::LiveRegion;
+use crate::pages::account::AccountPage;
 use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
 use crate::pages::idea::IdeaPage;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ideas/:id") view=IdeaPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/account") view=AccountPage />
                 </Routes>
             </main>
         </Router>

@@ -23,10 +23,10 @@ pub fn Header() -> impl IntoView {
     });
     let account = move || match app.user.get() {
         Some(user) => view! {
-            <span class="who">
+            <a class="who" href="/account">
                 <span class="sr-only">{tr(Key::SignedInAs)} " "</span>
                 {user.display_name}
-            </span>
+            </a>
             <button type="button" class="link" on:click=move |_| { sign_out.dispatch(()); }>
                 {tr(Key::SignOut)}
             </button>

@@ -1,5 +1,6 @@
 //! One component per route.
 
+pub mod account;
 pub mod auth;
 pub mod board;
 pub mod idea;

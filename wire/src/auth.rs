@@ -98,3 +98,42 @@ impl LoginRequest {
         errors.into_result(())
     }
 }
+
+/// `PATCH /api/v1/me`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileEdit {
+    #[serde(default)]
+    pub display_name: String,
+}
+
+impl ProfileEdit {
+    pub fn validate(&self) -> Result<DisplayName, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        errors
+            .check("display_name", DisplayName::parse(&self.display_name))
+            .ok_or(errors)
+    }
+}
+
+/// `POST /api/v1/me/password`. Other sessions of the account end with it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    #[serde(default)]
+    pub current_password: String,
+    #[serde(default)]
+    pub new_password: String,
+}
+
+impl PasswordChange {
+    pub fn validate(&self) -> Result<Password, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        if self.current_password.is_empty() {
+            errors.insert("current_password", crate::Problem::Required);
+        }
+        let new = errors.check("new_password", Password::parse(&self.new_password));
+        match new {
+            Some(new) if errors.is_empty() => Ok(new),
+            _ => Err(errors),
+        }
+    }
+}

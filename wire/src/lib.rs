@@ -10,7 +10,7 @@ pub mod error;
 pub mod ideas;
 pub mod validate;
 
-pub use auth::{LoginRequest, RegisterRequest, Role, User};
+pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, VoteState};

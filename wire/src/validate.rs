@@ -24,6 +24,8 @@ pub enum Problem {
     TooLong(usize),
     InvalidEmail,
     CommonPassword,
+    /// The current password given to confirm a change is not the right one.
+    WrongPassword,
     OutOfRange(u32, u32),
     Invalid,
 }
@@ -38,6 +40,7 @@ impl fmt::Display for Problem {
             Problem::TooLong(n) => write!(f, "must be at most {n} characters"),
             Problem::InvalidEmail => write!(f, "is not an email address"),
             Problem::CommonPassword => write!(f, "is too common; choose another"),
+            Problem::WrongPassword => write!(f, "is not your current password"),
             Problem::OutOfRange(min, max) => {
                 write!(f, "must be a whole number from {min} to {max}")
             }

@@ -7,14 +7,15 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use schwarm_wire::{LoginRequest, RegisterRequest, User};
+use schwarm_wire::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
-        .route("/me", get(me))
+        .route("/me", get(me).patch(edit_me))
+        .route("/me/password", post(change_password))
 }
 
 fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
@@ -70,4 +71,21 @@ async fn logout(
 
 async fn me(user: AuthUser) -> axum::Json<User> {
     axum::Json(auth::to_wire(&user.user))
+}
+
+async fn edit_me(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Json(edit): Json<ProfileEdit>,
+) -> Result<axum::Json<User>> {
+    Ok(axum::Json(auth::edit_profile(&state, &user.user, edit).await?))
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Json(change): Json<PasswordChange>,
+) -> Result<StatusCode> {
+    auth::change_password(&state, &user.user, &user.token, change).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

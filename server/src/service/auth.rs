@@ -6,7 +6,7 @@ use crate::state::AppState;
 use crate::store::{NewUser, UserRow};
 use schwarm_wire::error::codes;
 use schwarm_wire::validate::Email;
-use schwarm_wire::{LoginRequest, RegisterRequest, Role, User};
+use schwarm_wire::{LoginRequest, PasswordChange, Problem, ProfileEdit, RegisterRequest, Role, User};
 
 /// A fresh session: the token goes into the cookie, never into the database.
 pub struct NewSession {
@@ -84,4 +84,30 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<UserRo
         .store
         .session_user(&token::hash_token(token), now, idle_cutoff)
         .await?)
+}
+
+pub async fn edit_profile(state: &AppState, user: &UserRow, edit: ProfileEdit) -> Result<User> {
+    let name = edit.validate().map_err(Error::Validation)?;
+    state.store.set_display_name(user.id, name.as_str()).await?;
+    Ok(User {
+        display_name: name.into_inner(),
+        ..to_wire(user)
+    })
+}
+
+/// Changes the password after checking the current one; every other session
+/// of the account ends (a thief's included), this one stays.
+pub async fn change_password(
+    state: &AppState,
+    user: &UserRow,
+    session_token: &str,
+    change: PasswordChange,
+) -> Result<()> {
+    let new = change.validate().map_err(Error::Validation)?;
+    if !password::verify(change.current_password, Some(user.password_hash.clone())).await? {
+        return Err(Error::invalid("current_password", Problem::WrongPassword));
+    }
+    let hash = password::hash(new.into_inner()).await?;
+    let keep = token::hash_token(session_token);
+    Ok(state.store.set_password(user.id, &hash, &keep).await?)
 }

@@ -80,6 +80,9 @@ pub trait UserStore: Send + Sync {
     async fn upsert_user(&self, user: NewUser<'_>, now: i64) -> StoreResult<i64>;
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<UserRow>>;
     async fn count_users(&self) -> StoreResult<i64>;
+    async fn set_display_name(&self, user_id: i64, name: &str) -> StoreResult<()>;
+    /// Sets a new password hash and ends every other session of the user.
+    async fn set_password(&self, user_id: i64, password_hash: &str, keep_session: &str) -> StoreResult<()>;
 }
 
 #[async_trait]

@@ -260,3 +260,87 @@ async fn me_without_a_session_is_401() {
     assert_error(app.get("/api/v1/me").await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     assert_eq!(me_with(&app, "forged-token").await, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn members_change_their_display_name() {
+    let app = spawn_app().await;
+    app.register("rename@example.org").await;
+
+    let res = app
+        .client
+        .patch(app.url("/api/v1/me"))
+        .json(&json!({ "display_name": "  New Name " }))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: Value = app.get("/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me["display_name"], "New Name");
+    let bad = app
+        .client
+        .patch(app.url("/api/v1/me"))
+        .json(&json!({ "display_name": " " }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let anonymous = new_client()
+        .patch(app.url("/api/v1/me"))
+        .json(&json!({ "display_name": "X" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(anonymous, StatusCode::UNAUTHORIZED, "unauthorized").await;
+}
+
+#[tokio::test]
+async fn a_password_change_needs_the_current_one_and_ends_other_sessions() {
+    let app = spawn_app().await;
+    app.register("change@example.org").await;
+    let other_device = new_client();
+    let login = other_device
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": "change@example.org", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::OK);
+    let change = |current: &str, new: &str| {
+        app.client
+            .post(app.url("/api/v1/me/password"))
+            .json(&json!({ "current_password": current, "new_password": new }))
+            .send()
+    };
+
+    let wrong = change("not my password", "brand-new-password-1").await.unwrap();
+    let body = assert_error(wrong, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert!(body["error"]["fields"]["current_password"].is_string());
+    let weak = change(PASSWORD, "short").await.unwrap();
+    let body = assert_error(weak, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert!(body["error"]["fields"]["new_password"].is_string());
+
+    let ok = change(PASSWORD, "brand-new-password-1").await.unwrap();
+    assert_eq!(ok.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/me").await.status(),
+        StatusCode::OK,
+        "this session stays"
+    );
+    let other = other_device.get(app.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(other.status(), StatusCode::UNAUTHORIZED, "other sessions end");
+    let old = new_client()
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": "change@example.org", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(old, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let new = new_client()
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": "change@example.org", "password": "brand-new-password-1" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(new.status(), StatusCode::OK);
+}

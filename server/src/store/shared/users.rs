@@ -50,6 +50,35 @@ macro_rules! user_store {
                     .fetch_one(&self.reader)
                     .await
             }
+
+            async fn set_display_name(&self, user_id: i64, name: &str) -> crate::store::StoreResult<()> {
+                sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+                    .bind(name)
+                    .bind(user_id)
+                    .execute(&self.writer)
+                    .await
+                    .map(|_| ())
+            }
+
+            async fn set_password(
+                &self,
+                user_id: i64,
+                password_hash: &str,
+                keep_session: &str,
+            ) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                    .bind(password_hash)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                    .bind(user_id)
+                    .bind(keep_session)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await
+            }
         }
     };
 }
