@@ -4,7 +4,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
     Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, IdeaEdit, LoginRequest, NewComment, NewIdea, Page,
-    PasswordChange, ProfileEdit, RegisterRequest, Sort, User, VoteState,
+    PasswordChange, ProfileEdit, RegisterRequest, Sort, User, VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -147,6 +147,10 @@ pub async fn list_ideas(view: ListView, cursor: Option<String>) -> ApiResult<Pag
 pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
     let q = String::from(js_sys::encode_uri_component(&text));
     send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
+}
+
+pub async fn voters(idea_id: i64) -> ApiResult<Voters> {
+    send(Request::get(&format!("{BASE}/ideas/{idea_id}/voters")).build()).await
 }
 
 pub async fn idea(id: i64) -> ApiResult<Idea> {

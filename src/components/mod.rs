@@ -13,3 +13,4 @@ pub mod new_idea_form;
 pub mod similar_ideas;
 pub mod status_badge;
 pub mod vote_button;
+pub mod voters;

@@ -6,14 +6,15 @@ use crate::components::idea_editor::{IdeaEditor, OwnerActions};
 use crate::components::load_error::LoadError;
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
+use crate::components::voters::VoterList;
 use crate::format;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
-use futures_util::future::join;
+use futures_util::future::join3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use schwarm_wire::{Comment, Idea, Page};
+use schwarm_wire::{Comment, Idea, Page, Voters};
 
 #[derive(Params, Clone, Debug, PartialEq)]
 struct IdeaParams {
@@ -31,12 +32,12 @@ pub fn IdeaPage() -> impl IntoView {
         async move {
             match id {
                 None => Ok(None),
-                // The idea and its discussion load together: one request
+                // The idea, its discussion and its voters load together: one
                 // round trip, one loading state.
-                Some(id) => match join(api::idea(id), api::comments(id, None)).await {
-                    (Ok(idea), Ok(thread)) => Ok(Some((idea, thread))),
-                    (Err(e), _) if e.status == 404 => Ok(None),
-                    (Err(e), _) | (_, Err(e)) => Err(e),
+                Some(id) => match join3(api::idea(id), api::comments(id, None), api::voters(id)).await {
+                    (Ok(idea), Ok(thread), Ok(voters)) => Ok(Some((idea, thread, voters))),
+                    (Err(e), _, _) if e.status == 404 => Ok(None),
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
                 },
             }
         }
@@ -47,7 +48,7 @@ pub fn IdeaPage() -> impl IntoView {
             <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
                 {move || Suspend::new(async move {
                     idea.await.map(|found| match found {
-                        Some((idea, thread)) => view! { <IdeaDetail idea thread /> }.into_any(),
+                        Some((idea, thread, voters)) => view! { <IdeaDetail idea thread voters /> }.into_any(),
                         None => view! { <p class="card empty">{tr(Key::IdeaNotFound)}</p> }.into_any(),
                     })
                 })}
@@ -57,7 +58,7 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 #[component]
-fn IdeaDetail(idea: Idea, thread: Page<Comment>) -> impl IntoView {
+fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoView {
     let lang = use_app().lang;
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
     let (author, status, created_at) = (
@@ -92,6 +93,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>) -> impl IntoView {
                 <IdeaEditor idea editing />
             </Show>
             <OwnerActions idea editing />
+            <VoterList voters />
         </article>
         <Comments idea_id=id page=thread count=comment_count />
     }

@@ -88,6 +88,16 @@ pub struct VoteState {
     pub voted: bool,
 }
 
+/// `GET /api/v1/ideas/{id}/voters`: who backs an idea. Only display names
+/// are public, never emails.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Voters {
+    /// The most recent voters, newest first (at most 50).
+    pub items: Vec<Author>,
+    /// How many voted in all.
+    pub total: i64,
+}
+
 /// How a list of ideas is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -13,5 +13,5 @@ pub mod validate;
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
-pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, VoteState};
+pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, VoteState, Voters};
 pub use validate::{FieldErrors, Problem};

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::Router;
-use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, VoteState};
+use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, VoteState, Voters};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -14,6 +14,7 @@ pub fn router() -> Router<AppState> {
         .route("/ideas/similar", get(similar))
         .route("/ideas/{id}", get(show).patch(edit).delete(remove))
         .route("/ideas/{id}/vote", put(vote).delete(unvote))
+        .route("/ideas/{id}/voters", get(voters))
 }
 
 async fn list(
@@ -68,6 +69,10 @@ async fn edit(
 async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
     ideas::delete(&state, id, user.id()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+async fn voters(State(state): State<AppState>, Path(id): Path<i64>) -> Result<axum::Json<Voters>> {
+    Ok(axum::Json(ideas::voters(&state, id).await?))
 }
 
 async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::store::{IdeaQuery, IdeaRow};
 use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
-use schwarm_wire::{Author, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, VoteState};
+use schwarm_wire::{Author, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, VoteState, Voters};
 use serde::Deserialize;
 
 /// The query string of `GET /api/v1/ideas`, as sent; strings so that a bad
@@ -197,6 +197,21 @@ pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: IdeaEdit) -> Re
 pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {
     own_untriaged(state, id, user_id).await?;
     Ok(state.store.delete_idea(id, user_id, now_ms()).await?)
+}
+
+/// How many voters an idea page shows by name.
+pub const VOTERS_SHOWN: u32 = 50;
+
+pub async fn voters(state: &AppState, idea_id: i64) -> Result<Voters> {
+    let idea = state.store.idea(idea_id, None).await?.ok_or(Error::NotFound)?;
+    let items = state.store.voters(idea_id, VOTERS_SHOWN).await?;
+    Ok(Voters {
+        items: items
+            .into_iter()
+            .map(|(id, display_name)| Author { id, display_name })
+            .collect(),
+        total: idea.vote_count,
+    })
 }
 
 pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, on: bool) -> Result<VoteState> {

@@ -168,6 +168,8 @@ pub trait VoteStore: Send + Sync {
     /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
     /// counter and event change in one transaction. `None`: no such idea.
     async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
+    /// The latest voters of an idea, newest first: (user id, display name).
+    async fn voters(&self, idea_id: i64, limit: u32) -> StoreResult<Vec<(i64, String)>>;
 }
 
 #[async_trait]

@@ -120,3 +120,36 @@ async fn parallel_random_votes_leave_every_counter_equal_to_its_rows() {
         assert_eq!(counter, rows, "idea {id}: stored counter equals vote rows");
     }
 }
+
+#[tokio::test]
+async fn voters_are_listed_newest_first_by_name_only() {
+    let app = spawn_app().await;
+    app.register("owner@example.org").await;
+    let idea = app.create_idea("Popular idea").await;
+    for name in ["ann", "ben", "cai"] {
+        let client = new_client();
+        app.register_with(&client, &format!("{name}@example.org")).await;
+        vote(&app, &client, &idea["id"], true).await;
+    }
+
+    let res = app.get(&format!("/api/v1/ideas/{}/voters", idea["id"])).await;
+
+    assert_eq!(res.status(), StatusCode::OK);
+    let text = res.text().await.unwrap();
+    assert!(!text.contains("@example.org"), "no emails: {text}");
+    let voters: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(voters["total"], 3);
+    let names: Vec<_> = voters["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["display_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["cai", "ben", "ann"]);
+    assert_error(
+        app.get("/api/v1/ideas/999/voters").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}

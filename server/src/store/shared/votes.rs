@@ -60,6 +60,18 @@ macro_rules! vote_store {
                 tx.commit().await?;
                 Ok(Some(schwarm_wire::VoteState { vote_count, voted: on }))
             }
+
+            async fn voters(&self, idea_id: i64, limit: u32) -> crate::store::StoreResult<Vec<(i64, String)>> {
+                sqlx::query_as(
+                    "SELECT u.id, u.display_name FROM votes v JOIN users u ON u.id = v.user_id
+                     WHERE v.idea_id = $1 AND u.deleted_at IS NULL
+                     ORDER BY v.created_at DESC, u.id DESC LIMIT $2",
+                )
+                .bind(idea_id)
+                .bind(i64::from(limit))
+                .fetch_all(&self.reader)
+                .await
+            }
         }
     };
 }
