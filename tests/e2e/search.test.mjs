@@ -2,7 +2,7 @@
 // one-click vote while a new idea's title is typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, waitForTexts } from './support.mjs';
 
 let server;
 let browser;
@@ -27,8 +27,7 @@ test('search puts the best match first, lives in the URL, and says when nothing 
   await page.getByRole('searchbox', { name: 'Search ideas' }).fill('dark');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.waitForURL(/\?sort=relevance&q=dark$/);
-  await page.locator('li.idea-card').first().waitFor();
-  assert.equal(await page.locator('.idea-title').first().innerText(), 'Dark mode');
+  await waitForTexts(page, '.idea-title', (titles) => titles[0] === 'Dark mode' && titles.length < 12);
   assert.equal(await page.getByRole('link', { name: 'Best match' }).getAttribute('aria-current'), 'page');
 
   // A shared link opens the same view.

@@ -85,3 +85,19 @@ export async function sessionCookie(context, url) {
   const c = cookies.find((c) => c.name === 'schwarm_session');
   return c ? `${c.name}=${c.value}` : null;
 }
+
+/**
+ * Waits until `check(texts)` holds for the text of every element `selector`
+ * matches. A <Transition> keeps the old list on screen while the new one
+ * loads, so a list is judged by its content, never by its first element.
+ */
+export async function waitForTexts(page, selector, check, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let texts = [];
+  while (Date.now() < deadline) {
+    texts = await page.locator(selector).allTextContents();
+    if (texts.length > 0 && check(texts)) return texts;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${selector} never matched; last seen: ${JSON.stringify(texts)}`);
+}
