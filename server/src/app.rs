@@ -4,7 +4,7 @@
 use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csp, csrf, demo, static_files, store};
+use crate::{csp, csrf, demo, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
@@ -56,6 +56,7 @@ impl Application {
         if args.demo {
             demo::load_if_empty(store.as_ref()).await?;
         }
+        workers::notifications::spawn(store.clone());
         let state = AppState {
             store,
             sessions: SessionPolicy::from(&args.sessions),

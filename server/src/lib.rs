@@ -16,5 +16,6 @@ pub mod state;
 pub mod static_files;
 pub mod store;
 pub mod users;
+pub mod workers;
 
 pub use app::Application;

@@ -25,6 +25,9 @@ pub struct Idea {
     pub comment_count: i64,
     /// Whether the signed-in viewer has voted; false for visitors.
     pub voted: bool,
+    /// Whether the signed-in viewer follows it (authors, voters and
+    /// commenters do, automatically); false for visitors.
+    pub following: bool,
     /// A product manager has changed its status: the author can no longer
     /// edit or delete it.
     pub triaged: bool,

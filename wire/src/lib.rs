@@ -8,10 +8,12 @@ pub mod auth;
 pub mod comments;
 pub mod error;
 pub mod ideas;
+pub mod notifications;
 pub mod validate;
 
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, VoteState, Voters};
+pub use notifications::{FollowState, MarkRead, Notification, UnreadCount};
 pub use validate::{FieldErrors, Problem};

@@ -5,6 +5,7 @@ mod auth;
 mod comments;
 mod health;
 mod ideas;
+mod notifications;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -18,7 +19,8 @@ pub fn api_router() -> Router<AppState> {
     let v1 = Router::new()
         .merge(auth::router())
         .merge(ideas::router())
-        .merge(comments::router());
+        .merge(comments::router())
+        .merge(notifications::router());
     Router::new()
         .nest("/v1", v1)
         .fallback(|| async { Error::NotFound })

@@ -43,6 +43,7 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         vote_count: row.vote_count,
         comment_count: row.comment_count,
         voted: row.voted,
+        following: row.following,
         triaged: row.triaged,
         created_at: rfc3339(row.created_at),
     }

@@ -4,3 +4,4 @@
 pub mod auth;
 pub mod comments;
 pub mod ideas;
+pub mod notifications;

@@ -49,6 +49,7 @@ pub struct IdeaRow {
     pub author_id: i64,
     pub author_name: String,
     pub voted: bool,
+    pub following: bool,
     pub triaged: bool,
     /// See `domain::trend`.
     pub trend: f64,
@@ -172,8 +173,35 @@ pub trait VoteStore: Send + Sync {
     async fn voters(&self, idea_id: i64, limit: u32) -> StoreResult<Vec<(i64, String)>>;
 }
 
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub actor_name: Option<String>,
+    pub detail: Option<String>,
+    pub created_at: i64,
+    pub read: bool,
+}
+
 #[async_trait]
-pub trait Store: UserStore + SessionStore + IdeaStore + CommentStore + VoteStore {
+pub trait NotificationStore: Send + Sync {
+    /// Follows (`on`) or unfollows. `None`: no such idea.
+    async fn set_follow(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<bool>>;
+    /// The user's notifications, newest first, with ids below `before`.
+    async fn notifications(&self, user_id: i64, before: i64, limit: u32) -> StoreResult<Vec<NotificationRow>>;
+    async fn unread_count(&self, user_id: i64) -> StoreResult<i64>;
+    /// Marks these notifications (or all) of the user as read.
+    async fn mark_read(&self, user_id: i64, ids: Option<&[i64]>, now: i64) -> StoreResult<()>;
+    /// Turns up to `batch` new outbox events into notifications for the
+    /// followers of their ideas, and moves the cursor past them, in one
+    /// transaction. Returns how many events it read.
+    async fn fan_out_notifications(&self, batch: u32) -> StoreResult<usize>;
+}
+
+#[async_trait]
+pub trait Store: UserStore + SessionStore + IdeaStore + CommentStore + VoteStore + NotificationStore {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;
 }

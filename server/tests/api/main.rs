@@ -7,6 +7,7 @@ mod comments;
 mod errors;
 mod helpers;
 mod ideas;
+mod notifications;
 mod search;
 mod static_files;
 mod votes;

@@ -58,6 +58,7 @@ macro_rules! comment_store {
                     .bind(idea_id)
                     .execute(&mut *tx)
                     .await?;
+                follow!(tx, idea_id, author_id, now)?;
                 let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "parent_id": parent_id });
                 insert_event!(tx, "comment.created", idea_id, author_id, payload, now)?;
                 tx.commit().await?;

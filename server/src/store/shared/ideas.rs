@@ -4,6 +4,8 @@ pub(super) const IDEA_SELECT: &str =
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
         i.triaged_at IS NOT NULL AS triaged, i.trend,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
+/// Then the viewer again, and `) AS following`.
+pub(super) const FOLLOWING: &str = "EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = ";
 pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id";
 
 macro_rules! idea_store {
@@ -30,6 +32,7 @@ macro_rules! idea_store {
                 .bind(crate::domain::trend::initial(now))
                 .fetch_one(&mut *tx)
                 .await?;
+                follow!(tx, id, author_id, now)?;
                 let payload = serde_json::json!({ "idea_id": id });
                 insert_event!(tx, "idea.created", id, author_id, payload, now)?;
                 tx.commit().await?;
@@ -38,7 +41,8 @@ macro_rules! idea_store {
 
             async fn idea(&self, id: i64, viewer: Option<i64>) -> crate::store::StoreResult<Option<crate::store::IdeaRow>> {
                 let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
-                q.push_bind(viewer).push(") AS voted").push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
+                q.push_bind(viewer).push(") AS voted, ").push(super::ideas::FOLLOWING).push_bind(viewer);
+                q.push(") AS following").push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
                 q.build_query_as().fetch_optional(&self.reader).await
             }
 
@@ -56,6 +60,7 @@ macro_rules! idea_store {
                 // computed relevance.
                 let mut q = sqlx::QueryBuilder::<$db>::new("SELECT * FROM (");
                 q.push(super::ideas::IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
+                q.push(super::ideas::FOLLOWING).push_bind(query.viewer).push(") AS following, ");
                 match &query.search {
                     Some(search) => <$store>::push_relevance(&mut q, search),
                     None => {

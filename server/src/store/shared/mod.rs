@@ -39,8 +39,22 @@ macro_rules! insert_event {
 }
 
 mod backfill;
+/// Makes `$user_id` follow `$idea_id` (no-op if it does), inside `$tx`.
+macro_rules! follow {
+    ($tx:expr, $idea_id:expr, $user_id:expr, $now:expr) => {
+        sqlx::query("INSERT INTO follows (idea_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind($idea_id)
+            .bind($user_id)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await
+            .map(|_| ())
+    };
+}
+
 mod comments;
 mod ideas;
+mod notifications;
 mod sessions;
 mod users;
 mod votes;

@@ -54,6 +54,10 @@ macro_rules! vote_store {
                 .bind(idea_id)
                 .fetch_one(&mut *tx)
                 .await?;
+                if on {
+                    // Voters follow what they back; withdrawing keeps following.
+                    follow!(tx, idea_id, user_id, now)?;
+                }
                 let kind = if on { "vote.cast" } else { "vote.withdrawn" };
                 let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
                 insert_event!(tx, kind, idea_id, user_id, payload, now)?;

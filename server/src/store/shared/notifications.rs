@@ -1,0 +1,143 @@
+/// The outbox events that become notifications for followers.
+pub(super) const NOTIFYING: [&str; 3] = ["idea.status_changed", "comment.created", "idea.merged"];
+const CONSUMER: &str = "notifications";
+
+macro_rules! notification_store {
+    ($store:ty, $db:ty, $lock:literal) => {
+        #[async_trait::async_trait]
+        impl crate::store::NotificationStore for $store {
+            async fn set_follow(
+                &self,
+                idea_id: i64,
+                user_id: i64,
+                on: bool,
+                now: i64,
+            ) -> crate::store::StoreResult<Option<bool>> {
+                let mut tx = self.write().await?;
+                let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM ideas WHERE id = $1")
+                    .bind(idea_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if exists.is_none() {
+                    return Ok(None);
+                }
+                if on {
+                    follow!(tx, idea_id, user_id, now)?;
+                } else {
+                    sqlx::query("DELETE FROM follows WHERE idea_id = $1 AND user_id = $2")
+                        .bind(idea_id)
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(Some(on))
+            }
+
+            async fn notifications(
+                &self,
+                user_id: i64,
+                before: i64,
+                limit: u32,
+            ) -> crate::store::StoreResult<Vec<crate::store::NotificationRow>> {
+                sqlx::query_as(
+                    "SELECT n.id, n.kind, n.idea_id, i.title AS idea_title, a.display_name AS actor_name, n.detail,
+                            n.created_at, n.read_at IS NOT NULL AS read
+                     FROM notifications n
+                     JOIN ideas i ON i.id = n.idea_id
+                     LEFT JOIN users a ON a.id = n.actor_id AND a.deleted_at IS NULL
+                     WHERE n.user_id = $1 AND n.id < $2
+                     ORDER BY n.id DESC LIMIT $3",
+                )
+                .bind(user_id)
+                .bind(before)
+                .bind(i64::from(limit))
+                .fetch_all(&self.reader)
+                .await
+            }
+
+            async fn unread_count(&self, user_id: i64) -> crate::store::StoreResult<i64> {
+                sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+                    .bind(user_id)
+                    .fetch_one(&self.reader)
+                    .await
+            }
+
+            async fn mark_read(&self, user_id: i64, ids: Option<&[i64]>, now: i64) -> crate::store::StoreResult<()> {
+                let mut q = sqlx::QueryBuilder::<$db>::new("UPDATE notifications SET read_at = ");
+                q.push_bind(now)
+                    .push(" WHERE read_at IS NULL AND user_id = ")
+                    .push_bind(user_id);
+                if let Some(ids) = ids {
+                    if ids.is_empty() {
+                        return Ok(());
+                    }
+                    q.push(" AND id IN (");
+                    let mut list = q.separated(", ");
+                    for id in ids {
+                        list.push_bind(*id);
+                    }
+                    q.push(")");
+                }
+                q.build().execute(&self.writer).await.map(|_| ())
+            }
+
+            async fn fan_out_notifications(&self, batch: u32) -> crate::store::StoreResult<usize> {
+                let mut tx = self.write().await?;
+                let cursor: Option<i64> = sqlx::query_scalar(concat!(
+                    "SELECT last_event_id FROM outbox_cursors WHERE consumer = $1",
+                    $lock
+                ))
+                .bind(super::notifications::CONSUMER)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let cursor = cursor.unwrap_or(0);
+                let events: Vec<(i64, String, Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
+                    "SELECT id, kind, idea_id, actor_id, payload, created_at FROM events
+                     WHERE id > $1 AND visibility = 'public' ORDER BY id LIMIT $2",
+                )
+                .bind(cursor)
+                .bind(i64::from(batch))
+                .fetch_all(&mut *tx)
+                .await?;
+                let Some(last) = events.last().map(|e| e.0) else {
+                    return Ok(0);
+                };
+                for (id, kind, idea_id, actor_id, payload, created_at) in &events {
+                    let Some(idea_id) = idea_id else { continue };
+                    if !super::notifications::NOTIFYING.contains(&kind.as_str()) {
+                        continue;
+                    }
+                    let detail = serde_json::from_str::<serde_json::Value>(payload)
+                        .ok()
+                        .and_then(|p| p.get("status").and_then(|s| s.as_str()).map(str::to_owned));
+                    sqlx::query(
+                        "INSERT INTO notifications (user_id, event_id, kind, idea_id, actor_id, detail, created_at)
+                         SELECT f.user_id, $1, $2, $3, $4, $5, $6 FROM follows f
+                         WHERE f.idea_id = $3 AND ($4 IS NULL OR f.user_id <> $4)
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(id)
+                    .bind(kind)
+                    .bind(idea_id)
+                    .bind(actor_id)
+                    .bind(detail)
+                    .bind(created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                sqlx::query(
+                    "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
+                     ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
+                )
+                .bind(super::notifications::CONSUMER)
+                .bind(last)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(events.len())
+            }
+        }
+    };
+}
+for_each_backend!(notification_store);

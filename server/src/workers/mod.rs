@@ -1,0 +1,5 @@
+//! Background consumers of the outbox (see shared DESIGN.md): they read the
+//! `events` table after commit, so nothing uncommitted is ever announced and
+//! nothing committed is missed.
+
+pub mod notifications;
