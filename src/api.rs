@@ -3,8 +3,9 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Comment, CommentEdit, ErrorBody, ErrorDetail, Idea, IdeaEdit, LoginRequest, NewComment, NewIdea, Page,
-    PasswordChange, ProfileEdit, RegisterRequest, Sort, User, VoteState, Voters,
+    Comment, CommentEdit, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest, MarkRead, NewComment,
+    NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount, User, VoteState,
+    Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -198,4 +199,27 @@ pub async fn edit_comment(id: i64, edit: &CommentEdit) -> ApiResult<Comment> {
 
 pub async fn delete_comment(id: i64) -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/comments/{id}")).build()).await
+}
+
+pub async fn follow(idea_id: i64, on: bool) -> ApiResult<FollowState> {
+    let url = format!("{BASE}/ideas/{idea_id}/follow");
+    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
+    send(builder.build()).await
+}
+
+pub async fn notifications(cursor: Option<String>) -> ApiResult<Page<Notification>> {
+    let mut url = format!("{BASE}/notifications");
+    if let Some(c) = cursor {
+        url.push_str("?cursor=");
+        url.push_str(&c);
+    }
+    send(Request::get(&url).build()).await
+}
+
+pub async fn unread() -> ApiResult<UnreadCount> {
+    send(Request::get(&format!("{BASE}/notifications/unread")).build()).await
+}
+
+pub async fn mark_read(request: &MarkRead) -> ApiResult<UnreadCount> {
+    send(with_json(Request::post(&format!("{BASE}/notifications/read")), request)).await
 }

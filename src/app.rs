@@ -8,6 +8,7 @@ use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
 use crate::pages::idea::IdeaPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::notifications::NotificationsPage;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/notifications") view=NotificationsPage />
                 </Routes>
             </main>
         </Router>

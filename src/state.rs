@@ -20,6 +20,8 @@ pub struct AppState {
     pub user_known: RwSignal<bool>,
     pub lang: RwSignal<Lang>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Unread notifications of the signed-in user, as last counted.
+    pub unread: RwSignal<i64>,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             user_known: RwSignal::new(false),
             lang: RwSignal::new(Lang::initial()),
             notice: RwSignal::new(None),
+            unread: RwSignal::new(0),
         }
     }
 

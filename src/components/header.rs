@@ -1,10 +1,11 @@
 //! The site header: brand, navigation, language switch, account.
 
 use crate::api;
-use crate::i18n::{tr, Key, Lang};
+use crate::format;
+use crate::i18n::{text, tr, Key, Lang};
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -21,8 +22,46 @@ pub fn Header() -> impl IntoView {
             navigate("/", Default::default());
         }
     });
-    let account = move || match app.user.get() {
+    // The unread count is asked for again on every navigation, and every
+    // minute while the page stays open.
+    let location = use_location();
+    let tick = RwSignal::new(0u32);
+    set_interval(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(60));
+    let unread = LocalResource::new(move || {
+        location.pathname.track();
+        tick.track();
+        let signed_in = app.user.read().is_some();
+        async move {
+            match signed_in {
+                true => api::unread().await.map(|c| c.unread).unwrap_or(0),
+                false => 0,
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(n) = unread.get() {
+            app.unread.set(n);
+        }
+    });
+    let bell_label = move || {
+        let lang = app.lang.get();
+        let n = app.unread.get();
+        format!(
+            "{} ({} {})",
+            text(lang, Key::NotificationsHeading),
+            format::number(n, lang),
+            text(lang, Key::Unread)
+        )
+    };
+    let account = move || {
+        match app.user.get() {
         Some(user) => view! {
+            <a class="bell" href="/notifications" aria-label=bell_label title=bell_label>
+                <span aria-hidden="true">"🔔"</span>
+                <Show when=move || app.unread.get().is_positive()>
+                    <span class="badge" aria-hidden="true">{move || format::number(app.unread.get(), app.lang.get())}</span>
+                </Show>
+            </a>
             <a class="who" href="/account">
                 <span class="sr-only">{tr(Key::SignedInAs)} " "</span>
                 {user.display_name}
@@ -38,6 +77,7 @@ pub fn Header() -> impl IntoView {
         }
         .into_any(),
         None => ().into_any(),
+    }
     };
     view! {
         <header class="site-header">

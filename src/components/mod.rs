@@ -3,6 +3,7 @@
 pub mod comment_form;
 pub mod comments;
 pub mod field;
+pub mod follow_button;
 pub mod header;
 pub mod idea_card;
 pub mod idea_editor;

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::comments::Comments;
+use crate::components::follow_button::FollowButton;
 use crate::components::idea_editor::{IdeaEditor, OwnerActions};
 use crate::components::load_error::LoadError;
 use crate::components::status_badge::StatusBadge;
@@ -61,6 +62,7 @@ pub fn IdeaPage() -> impl IntoView {
 fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoView {
     let lang = use_app().lang;
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
+    let following = idea.following;
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
         idea.status.clone(),
@@ -92,7 +94,10 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             >
                 <IdeaEditor idea editing />
             </Show>
-            <OwnerActions idea editing />
+            <div class="idea-actions">
+                <FollowButton idea_id=id following />
+                <OwnerActions idea editing />
+            </div>
             <VoterList voters />
         </article>
         <Comments idea_id=id page=thread count=comment_count />

@@ -5,3 +5,4 @@ pub mod auth;
 pub mod board;
 pub mod idea;
 pub mod not_found;
+pub mod notifications;
