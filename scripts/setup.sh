@@ -63,9 +63,13 @@ if [ "$want_tests" = "--tests" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  # Reinstalled whenever package-lock.json changes (a stamp remembers it).
+  lock_sum=$(sha256sum tests/e2e/package-lock.json | cut -d' ' -f1)
+  stamp=tests/e2e/node_modules/.schwarm-lock
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
     log "installing the end-to-end test packages from npm"
     (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+    echo "$lock_sum" >"$stamp"
   fi
 fi
 log "tools ready"

@@ -48,13 +48,12 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
             toggle.dispatch(());
         }
     };
-    let label = move || {
+    // The accessible name comes from the content ("Vote 6 votes"), so it
+    // contains the visible count (WCAG 2.5.3); aria-pressed tells the state.
+    let verb = move || text(app.lang.get(), Key::Vote);
+    let noun = move || {
         let lang = app.lang.get();
-        let verb = text(lang, if voted.get() { Key::Unvote } else { Key::Vote });
-        format!(
-            "{verb} ({})",
-            format::counted(count.get(), Key::VoteOne, Key::Votes, lang)
-        )
+        text(lang, if count.get() == 1 { Key::VoteOne } else { Key::Votes })
     };
     view! {
         <button
@@ -63,13 +62,13 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
             class:voted=move || voted.get()
             data-idea=idea_id
             aria-pressed=move || voted.get().to_string()
-            aria-label=label
-            title=label
             disabled=move || toggle.pending().get()
             on:click=on_click
         >
             <span class="vote-arrow" aria-hidden="true">"▲"</span>
+            <span class="sr-only">{verb} " "</span>
             <span class="vote-count">{move || format::number(count.get(), app.lang.get())}</span>
+            <span class="sr-only">" " {noun}</span>
         </button>
     }
 }

@@ -31,7 +31,6 @@ pub fn text(key: Key) -> &'static str {
         IdeaPosted => "Deine Idee ist veröffentlicht.",
         PostFailed => "Deine Idee konnte nicht veröffentlicht werden. Dein Text ist noch da; bitte versuche es erneut.",
         Vote => "Abstimmen",
-        Unvote => "Stimme zurückziehen",
         Votes => "Stimmen",
         VoteOne => "Stimme",
         Comments => "Kommentare",

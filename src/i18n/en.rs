@@ -29,7 +29,6 @@ pub fn text(key: Key) -> &'static str {
         IdeaPosted => "Your idea is posted.",
         PostFailed => "Your idea could not be posted. Your text is still here; please try again.",
         Vote => "Vote",
-        Unvote => "Remove vote",
         Votes => "votes",
         VoteOne => "vote",
         Comments => "comments",

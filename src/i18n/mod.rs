@@ -103,7 +103,6 @@ pub enum Key {
     IdeaPosted,
     PostFailed,
     Vote,
-    Unvote,
     Votes,
     VoteOne,
     Comments,

@@ -57,7 +57,7 @@ test('a comment on a followed idea shows up under the bell and is read there', a
     if (badge !== '1') await author.waitForTimeout(100);
   }
   assert.equal(badge, '1');
-  assert.match(await author.locator('a.bell').getAttribute('aria-label'), /Notifications \(1 unread\)/);
+  await author.getByRole('link', { name: 'Notifications 1 unread' }).waitFor();
   await author.locator('a.bell').click();
   await author.locator('.notification', { hasText: 'New comment by Bob: Dark mode' }).waitFor();
   await author.locator('a.bell .badge').waitFor({ state: 'detached' });

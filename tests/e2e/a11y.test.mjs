@@ -1,0 +1,71 @@
+// Accessibility: axe-core scans every customer page, light and dark, phone
+// and desktop, signed out and in; a serious or critical violation fails.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, watchErrors } from './support.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Each page with what shows that it has finished loading. */
+const PAGES = [
+  ['/', 'li.idea-card'],
+  ['/?sort=top&status=planned', 'li.idea-card'],
+  ['/?q=zzzz', '.empty'],
+  ['/ideas/1', '.comment'],
+  ['/login', 'form.auth'],
+  ['/register', 'form.auth'],
+  ['/no/such/page', '.not-found'],
+];
+const SIGNED_IN = [
+  ['/', 'form.new-idea'],
+  ['/ideas/1', 'form.comment-form'],
+  ['/account', '.account-page form'],
+  ['/notifications', '.notification-list, .empty'],
+];
+
+async function scan(page, path, ready) {
+  await page.goto(`${server.url}${path}`);
+  await page.locator(ready).first().waitFor();
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
+  test(`no serious accessibility violation, ${scheme} theme, ${width} px wide`, async () => {
+    // axe is injected as a script, which the board's own CSP rightly forbids.
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const violations = [];
+    for (const [path, ready] of PAGES) violations.push(...(await scan(page, path, ready)));
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill('demo@schwarm.example');
+    await page.getByLabel('Password').fill('demo-customer-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/`);
+    for (const [path, ready] of SIGNED_IN) violations.push(...(await scan(page, path, ready)));
+
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
