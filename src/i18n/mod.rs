@@ -231,7 +231,6 @@ impl Key {
         Key::IdeaPosted,
         Key::PostFailed,
         Key::Vote,
-        Key::Unvote,
         Key::Votes,
         Key::Comments,
         Key::VoteSaved,
