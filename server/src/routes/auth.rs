@@ -14,7 +14,7 @@ pub fn router() -> Router<AppState> {
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
-        .route("/me", get(me).patch(edit_me))
+        .route("/me", get(me).patch(edit_me).delete(delete_me))
         .route("/me/password", post(change_password))
 }
 
@@ -88,4 +88,11 @@ async fn change_password(
 ) -> Result<StatusCode> {
     auth::change_password(&state, &user.user, &user.token, change).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes the account and signs out; the browser's cookie goes too.
+async fn delete_me(State(state): State<AppState>, user: AuthUser, jar: CookieJar) -> Result<(CookieJar, StatusCode)> {
+    crate::service::profile::delete_account(&state, user.id()).await?;
+    let gone = Cookie::build((SESSION_COOKIE, "")).path("/").build();
+    Ok((jar.remove(gone), StatusCode::NO_CONTENT))
 }

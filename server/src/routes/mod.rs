@@ -6,6 +6,7 @@ mod comments;
 mod health;
 mod ideas;
 mod notifications;
+mod profile;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -20,7 +21,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(auth::router())
         .merge(ideas::router())
         .merge(comments::router())
-        .merge(notifications::router());
+        .merge(notifications::router())
+        .merge(profile::router());
     Router::new()
         .nest("/v1", v1)
         .fallback(|| async { Error::NotFound })

@@ -93,6 +93,8 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         viewer,
         status,
         search,
+        author: None,
+        voter: None,
     })
 }
 
@@ -148,6 +150,8 @@ pub async fn similar(state: &AppState, text: &str, viewer: Option<i64>) -> Resul
         viewer,
         status: None,
         search: Some(search),
+        author: None,
+        voter: None,
     };
     Ok(state.store.ideas(&query).await?.into_iter().map(to_wire).collect())
 }

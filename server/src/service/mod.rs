@@ -5,3 +5,4 @@ pub mod auth;
 pub mod comments;
 pub mod ideas;
 pub mod notifications;
+pub mod profile;

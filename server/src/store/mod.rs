@@ -69,6 +69,10 @@ pub struct IdeaQuery {
     pub status: Option<String>,
     /// Only ideas matching this full-text search.
     pub search: Option<crate::domain::search::Search>,
+    /// Only ideas this user wrote.
+    pub author: Option<i64>,
+    /// Only ideas this user voted for.
+    pub voter: Option<i64>,
     pub limit: u32,
     pub viewer: Option<i64>,
 }
@@ -84,6 +88,12 @@ pub trait UserStore: Send + Sync {
     async fn set_display_name(&self, user_id: i64, name: &str) -> StoreResult<()>;
     /// Sets a new password hash and ends every other session of the user.
     async fn set_password(&self, user_id: i64, password_hash: &str, keep_session: &str) -> StoreResult<()>;
+    /// Deletes an account in one transaction: its votes go (counters, trend
+    /// and outbox follow), its ideas and comments stay under an empty name,
+    /// its email, password, sessions, follows and notifications are erased.
+    async fn delete_account(&self, user_id: i64, now: i64) -> StoreResult<()>;
+    /// The ideas a user voted for, with when: for the data export.
+    async fn votes_of(&self, user_id: i64) -> StoreResult<Vec<(i64, i64)>>;
 }
 
 #[async_trait]
@@ -157,6 +167,8 @@ pub trait CommentStore: Send + Sync {
         now: i64,
     ) -> StoreResult<CommentInsert>;
     async fn comment(&self, id: i64) -> StoreResult<Option<CommentRow>>;
+    /// A user's visible comments, newest first, with ids below `before`.
+    async fn comments_by(&self, author_id: i64, before: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
     /// Visible comments of an idea in id order, after `after_id`.
     async fn comments(&self, idea_id: i64, after_id: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
     async fn update_comment(&self, id: i64, actor_id: i64, body: &Rendered, now: i64) -> StoreResult<()>;

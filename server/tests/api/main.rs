@@ -8,6 +8,7 @@ mod errors;
 mod helpers;
 mod ideas;
 mod notifications;
+mod profile;
 mod search;
 mod static_files;
 mod votes;

@@ -75,6 +75,23 @@ macro_rules! comment_store {
                 .await
             }
 
+            async fn comments_by(
+                &self,
+                author_id: i64,
+                before: i64,
+                limit: u32,
+            ) -> crate::store::StoreResult<Vec<crate::store::CommentRow>> {
+                sqlx::query_as(&format!(
+                    "{} WHERE c.author_id = $1 AND c.id < $2 AND NOT c.internal AND NOT c.hidden ORDER BY c.id DESC LIMIT $3",
+                    super::comments::COMMENT_SELECT
+                ))
+                .bind(author_id)
+                .bind(before)
+                .bind(i64::from(limit))
+                .fetch_all(&self.reader)
+                .await
+            }
+
             async fn comments(
                 &self,
                 idea_id: i64,

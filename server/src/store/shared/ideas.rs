@@ -78,6 +78,14 @@ macro_rules! idea_store {
                 if let Some(status) = &query.status {
                     q.push(" AND i.status = ").push_bind(status.clone());
                 }
+                if let Some(author) = query.author {
+                    q.push(" AND i.author_id = ").push_bind(author);
+                }
+                if let Some(voter) = query.voter {
+                    q.push(" AND EXISTS (SELECT 1 FROM votes mv WHERE mv.idea_id = i.id AND mv.user_id = ")
+                        .push_bind(voter)
+                        .push(")");
+                }
                 q.push(") r WHERE TRUE");
                 if let Some((after_key, after_id)) = query.after {
                     // Row-value comparison walks the (key DESC, id DESC) index.

@@ -79,6 +79,56 @@ macro_rules! user_store {
                     .await?;
                 tx.commit().await
             }
+
+            async fn votes_of(&self, user_id: i64) -> crate::store::StoreResult<Vec<(i64, i64)>> {
+                sqlx::query_as("SELECT idea_id, created_at FROM votes WHERE user_id = $1 ORDER BY created_at")
+                    .bind(user_id)
+                    .fetch_all(&self.reader)
+                    .await
+            }
+
+            async fn delete_account(&self, user_id: i64, now: i64) -> crate::store::StoreResult<()> {
+                use crate::domain::trend;
+                let mut tx = self.write().await?;
+                let votes: Vec<(i64, i64)> =
+                    sqlx::query_as("DELETE FROM votes WHERE user_id = $1 RETURNING idea_id, created_at")
+                        .bind(user_id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                for (idea_id, cast_at) in votes {
+                    let (score, created_at): (f64, i64) =
+                        sqlx::query_as(concat!("SELECT trend, created_at FROM ideas WHERE id = $1", $lock))
+                            .bind(idea_id)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    let vote_count: i64 = sqlx::query_scalar(
+                        "UPDATE ideas SET vote_count = vote_count - 1, trend = $1 WHERE id = $2 RETURNING vote_count",
+                    )
+                    .bind(trend::remove(score, cast_at, trend::VOTE, created_at))
+                    .bind(idea_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
+                    insert_event!(tx, "vote.withdrawn", idea_id, user_id, payload, now)?;
+                }
+                for table in ["sessions", "follows", "notifications"] {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                // The row stays, so ideas and comments keep an author: one
+                // with no name, email or password, who can never sign in.
+                sqlx::query(
+                    "UPDATE users SET display_name = '', email = 'deleted-' || CAST(id AS TEXT) || '@invalid',
+                        password_hash = '', deleted_at = $1 WHERE id = $2",
+                )
+                .bind(now)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await
+            }
         }
     };
 }

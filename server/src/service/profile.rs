@@ -1,0 +1,139 @@
+//! A member's own things: their ideas, votes and comments, all their data as
+//! JSON, and deleting their account.
+
+use crate::domain::cursor::Cursor;
+use crate::domain::time::{now_ms, rfc3339};
+use crate::error::{Error, Result};
+use crate::service::{auth, comments, ideas};
+use crate::state::AppState;
+use crate::store::{IdeaQuery, UserRow};
+use schwarm_wire::{Comment, Idea, Page, Problem, Sort, User};
+use serde::{Deserialize, Serialize};
+
+const PAGE: u32 = 20;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    pub cursor: Option<String>,
+}
+
+/// Whose ideas: the ones written, or the ones voted for.
+#[derive(Clone, Copy, Debug)]
+pub enum Mine {
+    Written,
+    Voted,
+}
+
+pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListParams) -> Result<Page<Idea>> {
+    let after = match params.cursor.as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(Cursor::decode(c, Sort::New).ok_or_else(|| Error::invalid("cursor", Problem::Invalid))?),
+    };
+    let query = IdeaQuery {
+        sort: Sort::New,
+        after: after.map(|c| (c.key, c.id)),
+        status: None,
+        search: None,
+        author: matches!(mine, Mine::Written).then_some(user_id),
+        voter: matches!(mine, Mine::Voted).then_some(user_id),
+        limit: PAGE + 1,
+        viewer: Some(user_id),
+    };
+    let mut rows = state.store.ideas(&query).await?;
+    let next_cursor = if rows.len() > PAGE as usize {
+        rows.truncate(PAGE as usize);
+        rows.last().map(|r| {
+            Cursor {
+                sort: Sort::New,
+                key: r.created_at,
+                id: r.id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(ideas::to_wire).collect(),
+        next_cursor,
+    })
+}
+
+pub async fn comments(state: &AppState, user_id: i64, params: &ListParams) -> Result<Page<Comment>> {
+    let before = match params.cursor.as_deref() {
+        None | Some("") => i64::MAX,
+        Some(c) => c.parse().map_err(|_| Error::invalid("cursor", Problem::Invalid))?,
+    };
+    let mut rows = state.store.comments_by(user_id, before, PAGE + 1).await?;
+    let next_cursor = if rows.len() > PAGE as usize {
+        rows.truncate(PAGE as usize);
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(comments::to_wire).collect(),
+        next_cursor,
+    })
+}
+
+/// Everything Schwarm keeps about one member, as `GET /api/v1/me/export`
+/// answers it.
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub exported_at: String,
+    pub user: User,
+    pub ideas: Vec<Idea>,
+    pub comments: Vec<Comment>,
+    pub votes: Vec<ExportedVote>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedVote {
+    pub idea_id: i64,
+    pub created_at: String,
+}
+
+pub async fn export(state: &AppState, user: &UserRow) -> Result<Export> {
+    let mut all_ideas = Vec::new();
+    let mut params = ListParams::default();
+    loop {
+        let page = ideas(state, user.id, Mine::Written, &params).await?;
+        all_ideas.extend(page.items);
+        match page.next_cursor {
+            Some(c) => params.cursor = Some(c),
+            None => break,
+        }
+    }
+    let mut all_comments = Vec::new();
+    let mut params = ListParams::default();
+    loop {
+        let page = comments(state, user.id, &params).await?;
+        all_comments.extend(page.items);
+        match page.next_cursor {
+            Some(c) => params.cursor = Some(c),
+            None => break,
+        }
+    }
+    let votes = state
+        .store
+        .votes_of(user.id)
+        .await?
+        .into_iter()
+        .map(|(idea_id, at)| ExportedVote {
+            idea_id,
+            created_at: rfc3339(at),
+        })
+        .collect();
+    Ok(Export {
+        exported_at: rfc3339(now_ms()),
+        user: auth::to_wire(user),
+        ideas: all_ideas,
+        comments: all_comments,
+        votes,
+    })
+}
+
+pub async fn delete_account(state: &AppState, user_id: i64) -> Result<()> {
+    Ok(state.store.delete_account(user_id, now_ms()).await?)
+}
