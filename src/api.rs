@@ -223,3 +223,16 @@ pub async fn unread() -> ApiResult<UnreadCount> {
 pub async fn mark_read(request: &MarkRead) -> ApiResult<UnreadCount> {
     send(with_json(Request::post(&format!("{BASE}/notifications/read")), request)).await
 }
+
+/// The member's ideas (`mine = "ideas"`) or the ideas they voted for ("votes").
+pub async fn my_ideas(which: &str) -> ApiResult<Page<Idea>> {
+    send(Request::get(&format!("{BASE}/me/{which}")).build()).await
+}
+
+pub async fn my_comments() -> ApiResult<Page<Comment>> {
+    send(Request::get(&format!("{BASE}/me/comments")).build()).await
+}
+
+pub async fn delete_account() -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/me")).build()).await
+}

@@ -6,7 +6,7 @@ use crate::api;
 use crate::components::comment_form::CommentForm;
 use crate::components::field::Field;
 use crate::format;
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{author_name, text, tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
 use schwarm_wire::validate::COMMENT_MAX;
@@ -131,7 +131,9 @@ fn CommentItem(
         edited,
         ..
     } = comment;
-    let own = move || app.user.read().as_ref().is_some_and(|u| u.id == author.id);
+    let author_id = author.id;
+    let author_display = author.display_name;
+    let own = move || app.user.read().as_ref().is_some_and(|u| u.id == author_id);
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(body);
     let error = RwSignal::new(None::<Problem>);
@@ -178,7 +180,7 @@ fn CommentItem(
     view! {
         <article class="comment" id=format!("comment-{id}")>
             <p class="comment-meta">
-                <strong>{author.display_name}</strong>
+                <strong>{move || author_name(app.lang.get(), &author_display)}</strong>
                 <span>{move || format::date(&created_at, app.lang.get())}</span>
                 {edited.then(|| view! { <span>"(" {tr(Key::Edited)} ")"</span> })}
             </p>

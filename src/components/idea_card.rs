@@ -3,7 +3,7 @@
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::format;
-use crate::i18n::{tr, Key};
+use crate::i18n::{author_name, tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
 use schwarm_wire::Idea;
@@ -30,7 +30,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
                 <a class="idea-title" href=format!("/ideas/{id}")>{title}</a>
                 <p class="idea-meta">
                     <StatusBadge status=status />
-                    <span>{tr(Key::By)} " " {author.display_name}</span>
+                    <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author.display_name)}</span>
                     <span>{move || format::date(&created_at, lang.get())}</span>
                     <span>{comments}</span>
                 </p>

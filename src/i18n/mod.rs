@@ -193,6 +193,16 @@ pub enum Key {
     FollowOn,
     FollowOff,
     SignInForNotifications,
+    DeletedUser,
+    MyIdeas,
+    MyVotes,
+    MyComments,
+    NothingYet,
+    DownloadData,
+    DeleteAccount,
+    ConfirmDeleteAccount,
+    AccountDeleted,
+    OnIdea,
     ProblemRequired,
     ProblemTooShort,
     ProblemTooLong,
@@ -319,6 +329,16 @@ impl Key {
         Key::FollowOn,
         Key::FollowOff,
         Key::SignInForNotifications,
+        Key::DeletedUser,
+        Key::MyIdeas,
+        Key::MyVotes,
+        Key::MyComments,
+        Key::NothingYet,
+        Key::DownloadData,
+        Key::DeleteAccount,
+        Key::ConfirmDeleteAccount,
+        Key::AccountDeleted,
+        Key::OnIdea,
         Key::ProblemRequired,
         Key::ProblemTooShort,
         Key::ProblemTooLong,
@@ -354,6 +374,15 @@ pub fn status_label(lang: Lang, status: &str) -> String {
         other => return other.to_owned(),
     };
     text(lang, key).to_owned()
+}
+
+/// An author's name; accounts that were deleted have none.
+pub fn author_name(lang: Lang, name: &str) -> String {
+    if name.is_empty() {
+        text(lang, Key::DeletedUser).to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 /// A validation problem in words; `{n}` in the text is the limit.

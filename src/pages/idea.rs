@@ -9,7 +9,7 @@ use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::components::voters::VoterList;
 use crate::format;
-use crate::i18n::{tr, Key};
+use crate::i18n::{author_name, tr, Key};
 use crate::state::use_app;
 use futures_util::future::join3;
 use leptos::prelude::*;
@@ -80,7 +80,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
                     <h1>{move || idea.read().title.clone()}</h1>
                     <p class="idea-meta">
                         <StatusBadge status=status />
-                        <span>{tr(Key::By)} " " {author}</span>
+                        <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author)}</span>
                         <span>{move || format::date(&created_at, lang.get())}</span>
                         <span>{comments}</span>
                     </p>

@@ -1,5 +1,6 @@
 // A member renames themselves and changes their password.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './support.mjs';
 
@@ -53,6 +54,57 @@ test('change display name and password, then sign in with the new one', async ()
   await page.getByLabel('Passwort').fill('second-password-2');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.locator('a.who', { hasText: 'Grace Hopper' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('my activity, my data as a download, and deleting my account', async () => {
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('dialog', (d) => d.accept());
+
+  await page.goto(`${server.url}/register`);
+  await page.getByLabel('Email').fill('linus@example.org');
+  await page.getByLabel('Display name').fill('Linus');
+  await page.getByLabel('Password').fill('linus-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${server.url}/`);
+  await page.getByLabel('Title').fill('Idea to outlive me');
+  await page.getByRole('button', { name: 'Post idea' }).click();
+  await page.waitForURL(/\/ideas\/\d+$/);
+  await page.locator('button.vote').click();
+  await page.locator('button.vote .vote-count', { hasText: '1' }).waitFor();
+  await page.getByLabel('Your comment').fill('First!');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await page.locator('.comment', { hasText: 'First!' }).waitFor();
+  const ideaUrl = page.url();
+
+  await page.locator('a.who').click();
+  const mine = page.locator('section.activity', { has: page.getByRole('heading', { name: 'My ideas' }) });
+  await mine.getByRole('link', { name: 'Idea to outlive me' }).waitFor();
+  await page.locator('section.activity', { has: page.getByRole('heading', { name: 'Ideas I voted for' }) })
+    .getByRole('link', { name: 'Idea to outlive me' }).waitFor();
+  await page.locator('section.activity', { has: page.getByRole('heading', { name: 'My comments' }) })
+    .getByText('First!').waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download all my data (JSON)' }).click(),
+  ]);
+  const data = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(data.user.email, 'linus@example.org');
+  assert.equal(data.ideas[0].title, 'Idea to outlive me');
+  assert.equal(data.comments[0].body, 'First!');
+  assert.equal(data.votes.length, 1);
+
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await page.waitForURL(`${server.url}/`);
+  await page.getByRole('status').filter({ hasText: 'Your account is deleted.' }).waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+  await page.goto(ideaUrl);
+  await page.getByText('by deleted account').waitFor();
+  await page.locator('button.vote .vote-count', { hasText: '0' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
