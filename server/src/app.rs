@@ -1,7 +1,7 @@
 //! Assembles the HTTP application: the API under `/api`, `/healthz`, and the
 //! built web app with a fallback to `index.html` for client-side routes.
 
-use crate::config::ServeArgs;
+use crate::config::{RateLimitArgs, ServeArgs};
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
 use crate::{csp, csrf, demo, static_files, store, workers};
@@ -19,8 +19,8 @@ use tower_http::trace::TraceLayer;
 /// idea of 10,000 characters, up to 4 bytes each) fits with room to spare.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState, dist: &Path) -> Router {
-    let api = routes::api_router()
+pub fn router(state: AppState, dist: &Path, limits: &RateLimitArgs) -> Router {
+    let api = routes::api_router(limits)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     Router::new()
@@ -64,7 +64,7 @@ impl Application {
         let listener = TcpListener::bind(args.addr).await?;
         Ok(Application {
             listener,
-            router: router(state, &args.dist),
+            router: router(state, &args.dist, &args.limits),
         })
     }
 
@@ -74,7 +74,9 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        // The peer address feeds the per-address rate limits.
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }

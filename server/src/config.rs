@@ -63,6 +63,32 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub sessions: SessionArgs,
+
+    #[command(flatten)]
+    pub limits: RateLimitArgs,
+}
+
+/// Rate limits per client IP address.
+#[derive(Debug, Args, Clone)]
+pub struct RateLimitArgs {
+    /// Sign-in and registration attempts an address may make at once
+    /// (an office behind one address signs in together in the morning)...
+    #[arg(long, env = "SCHWARM_AUTH_BURST", default_value_t = 60)]
+    pub auth_burst: u32,
+
+    /// ...and one more each this many seconds (30 a minute by default), so
+    /// guessing passwords is slow but the real user is never locked out.
+    #[arg(long, env = "SCHWARM_AUTH_REFILL_SECONDS", default_value_t = 2)]
+    pub auth_refill_seconds: u64,
+}
+
+impl Default for RateLimitArgs {
+    fn default() -> Self {
+        RateLimitArgs {
+            auth_burst: 60,
+            auth_refill_seconds: 2,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone)]

@@ -41,6 +41,8 @@ pub enum Error {
     UnsupportedMediaType,
     #[error("this method is not allowed here")]
     MethodNotAllowed,
+    #[error("too many attempts; try again in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
     #[error("database error")]
     Sqlx(#[from] sqlx::Error),
     #[error("internal error")]
@@ -59,6 +61,7 @@ impl Error {
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Sqlx(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +79,7 @@ impl Error {
             Error::TooLarge => codes::TOO_LARGE,
             Error::UnsupportedMediaType => codes::UNSUPPORTED_MEDIA_TYPE,
             Error::MethodNotAllowed => codes::METHOD_NOT_ALLOWED,
+            Error::RateLimited { .. } => codes::RATE_LIMITED,
             Error::Sqlx(_) | Error::Internal(_) => codes::INTERNAL,
         }
     }
@@ -107,6 +111,11 @@ impl IntoResponse for Error {
             },
         };
         let mut response = (status, Json(body)).into_response();
+        if let Error::RateLimited { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+        }
         if matches!(self, Error::Unauthorized | Error::InvalidCredentials) {
             response
                 .headers_mut()

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod limits;
 pub mod routes;
 pub mod service;
 pub mod state;

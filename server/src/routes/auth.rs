@@ -9,10 +9,14 @@ use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use schwarm_wire::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// `attempts` limits sign-in and registration per client address.
+pub fn router(attempts: crate::limits::Layer) -> Router<AppState> {
+    let limited = Router::new()
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
+        .layer(attempts);
+    Router::new()
+        .merge(limited)
         .route("/auth/logout", post(logout))
         .route("/me", get(me).patch(edit_me).delete(delete_me))
         .route("/me/password", post(change_password))

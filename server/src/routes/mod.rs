@@ -8,6 +8,7 @@ mod ideas;
 mod notifications;
 mod profile;
 
+use crate::config::RateLimitArgs;
 use crate::error::Error;
 use crate::state::AppState;
 use axum::Router;
@@ -16,9 +17,9 @@ pub use health::router as health_router;
 
 /// Everything under `/api`. Unknown paths and methods answer in JSON, so the
 /// SPA fallback never swallows an API typo.
-pub fn api_router() -> Router<AppState> {
+pub fn api_router(limits: &RateLimitArgs) -> Router<AppState> {
     let v1 = Router::new()
-        .merge(auth::router())
+        .merge(auth::router(crate::limits::auth(limits)))
         .merge(ideas::router())
         .merge(comments::router())
         .merge(notifications::router())

@@ -1,7 +1,7 @@
 use crate::helpers::{assert_error, new_client, spawn_app, spawn_app_with, PASSWORD};
 use reqwest::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use reqwest::{Client, StatusCode};
-use schwarm_server::config::SessionArgs;
+use schwarm_server::config::{RateLimitArgs, SessionArgs};
 use serde_json::{json, Value};
 
 /// The raw session token from a `Set-Cookie` answer.
@@ -63,9 +63,11 @@ async fn register_signs_in_with_an_httponly_lax_cookie() {
 
 #[tokio::test]
 async fn the_cookie_is_secure_when_configured() {
-    let app = spawn_app_with(SessionArgs {
-        secure_cookies: true,
-        ..SessionArgs::default()
+    let app = spawn_app_with(|args| {
+        args.sessions = SessionArgs {
+            secure_cookies: true,
+            ..SessionArgs::default()
+        }
     })
     .await;
     let res = app
@@ -343,4 +345,43 @@ async fn a_password_change_needs_the_current_one_and_ends_other_sessions() {
         .await
         .unwrap();
     assert_eq!(new.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_rate_limited_per_address() {
+    let app = spawn_app_with(|args| {
+        args.limits = RateLimitArgs {
+            auth_burst: 3,
+            auth_refill_seconds: 60,
+        }
+    })
+    .await;
+    let attempt = || {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "guess@example.org", "password": "guess-guess-guess" }))
+            .send()
+    };
+    for _ in 0..3 {
+        assert_eq!(attempt().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let limited = attempt().await.unwrap();
+
+    let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert_error(limited, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    let register = new_client()
+        .post(app.url("/api/v1/auth/register"))
+        .json(&json!({ "email": "new@example.org", "password": PASSWORD, "display_name": "New" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        register.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "registration shares the limit"
+    );
+    // Reading is not limited.
+    assert_eq!(app.get("/api/v1/ideas").await.status(), StatusCode::OK);
 }

@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, TestApp};
 use reqwest::StatusCode;
-use schwarm_server::config::{DbArgs, ServeArgs, SessionArgs};
+use schwarm_server::config::{DbArgs, RateLimitArgs, ServeArgs, SessionArgs};
 use schwarm_server::Application;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -103,6 +103,7 @@ async fn demo_data_loads_into_an_empty_database_only() {
         dist: dir.path().to_path_buf(),
         demo: true,
         sessions: SessionArgs::default(),
+        limits: RateLimitArgs::default(),
     };
     for _ in 0..2 {
         Application::build(&args).await.unwrap();

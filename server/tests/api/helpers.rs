@@ -1,5 +1,5 @@
 use reqwest::{Client, Response, StatusCode};
-use schwarm_server::config::{DbArgs, ServeArgs, SessionArgs};
+use schwarm_server::config::{DbArgs, RateLimitArgs, ServeArgs, SessionArgs};
 use schwarm_server::Application;
 use serde_json::{json, Value};
 use tempfile::TempDir;
@@ -19,10 +19,11 @@ pub const PASSWORD: &str = "a-long-enough-password";
 /// Starts the server on 127.0.0.1:0 against a new database file; the web
 /// app directory holds a stand-in `index.html` to prove the SPA fallback.
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with(SessionArgs::default()).await
+    spawn_app_with(|_| {}).await
 }
 
-pub async fn spawn_app_with(sessions: SessionArgs) -> TestApp {
+/// Like `spawn_app`, with the configuration changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let dist = dir.path().join("dist");
     std::fs::create_dir(&dist).unwrap();
@@ -32,15 +33,21 @@ pub async fn spawn_app_with(sessions: SessionArgs) -> TestApp {
     )
     .unwrap();
     let database_url = fresh_database(dir.path()).await;
-    let args = ServeArgs {
+    let mut args = ServeArgs {
         db: DbArgs {
             database_url: database_url.clone(),
         },
         addr: "127.0.0.1:0".parse().unwrap(),
         dist,
         demo: false,
-        sessions,
+        sessions: SessionArgs::default(),
+        // Tests sign up many users from one address.
+        limits: RateLimitArgs {
+            auth_burst: 1000,
+            auth_refill_seconds: 1,
+        },
     };
+    configure(&mut args);
     let app = Application::build(&args).await.expect("the app builds");
     let base = format!("http://{}", app.local_addr());
     tokio::spawn(app.run_until(std::future::pending()));
