@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 ADDR ?= 127.0.0.1:8080
 DATABASE_URL ?= sqlite://schwarm.db
 
-.PHONY: size help setup setup-tests fetch web server build run test lint test-unit test-api test-e2e clean
+.PHONY: screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-e2e clean
 
 help:
 	@echo "make run    build and start the board on http://$(ADDR) with demo data"
@@ -71,3 +71,8 @@ clean:
 # What a first visit downloads, written to bench/bundle-size.json.
 size: web
 	scripts/bundle-size.sh
+
+# The README's pictures, from the real app with demo data (docs/screenshots/).
+screenshots: setup-tests web
+	cargo test --locked --no-run -p schwarm-server --test api
+	cd tests/e2e && SCHWARM_BIN=$(CURDIR)/target/debug/schwarm SCHWARM_DIST=$(CURDIR)/dist node screenshots.mjs

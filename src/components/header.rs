@@ -49,7 +49,9 @@ pub fn Header() -> impl IntoView {
                 // Named by its content, "Notifications 3 unread", so the name
                 // contains the visible count (WCAG 2.5.3).
                 <a class="bell" href="/notifications">
-                    <span aria-hidden="true">"🔔"</span>
+                    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                    <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
+                </svg>
                     <span class="sr-only">{tr(Key::NotificationsHeading)} " "</span>
                     <Show when=move || app.unread.get().is_positive()>
                         <span class="badge">{move || format::number(app.unread.get(), app.lang.get())}</span>
