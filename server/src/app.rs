@@ -56,6 +56,7 @@ impl Application {
         if args.demo {
             demo::load_if_empty(store.as_ref()).await?;
         }
+        store.ensure_a_board(crate::domain::time::now_ms()).await?;
         workers::notifications::spawn(store.clone());
         let state = AppState {
             store,

@@ -4,7 +4,7 @@
 
 use crate::domain::time::{now_ms, DAY_MS};
 use crate::domain::{markdown, password};
-use crate::store::{CommentInsert, NewUser, Store};
+use crate::store::{CommentInsert, NewIdeaRow, NewUser, Store};
 use schwarm_wire::Role;
 
 pub const CUSTOMER: (&str, &str) = ("demo@schwarm.example", "demo-customer-2026");
@@ -127,6 +127,22 @@ const IDEAS: [DemoIdea; 12] = [
     ),
 ];
 
+/// Each idea's board and tags, in the order of `IDEAS`.
+const PLACES: [(&str, &[&str]); 12] = [
+    ("web", &["UX"]),
+    ("web", &["Reporting", "Integrations"]),
+    ("web", &["Security", "Integrations"]),
+    ("web", &["UX"]),
+    ("mobile", &["Offline", "Notifications"]),
+    ("web", &["Integrations"]),
+    ("web", &["UX"]),
+    ("web", &["Security"]),
+    ("web", &[]),
+    ("mobile", &["Notifications"]),
+    ("web", &["Performance"]),
+    ("mobile", &["UX"]),
+];
+
 /// Loads the demo data if the database has no users yet; prints the logins.
 pub async fn load_if_empty(store: &dyn Store) -> anyhow::Result<()> {
     if store.count_users().await? == 0 {
@@ -143,6 +159,37 @@ pub async fn load_if_empty(store: &dyn Store) -> anyhow::Result<()> {
 async fn load(store: &dyn Store) -> anyhow::Result<()> {
     let now = now_ms();
     let start = now - 30 * DAY_MS;
+    let web = (
+        store
+            .insert_board(
+                "web",
+                "Web app",
+                "Ideas for the web app.",
+                &[
+                    ("UX", "#2563eb"),
+                    ("Performance", "#16a34a"),
+                    ("Integrations", "#9333ea"),
+                    ("Reporting", "#ea580c"),
+                    ("Security", "#dc2626"),
+                ],
+                start,
+            )
+            .await?,
+        "web",
+    );
+    let mobile = (
+        store
+            .insert_board(
+                "mobile",
+                "Mobile app",
+                "Ideas for the iOS and Android apps.",
+                &[("UX", "#2563eb"), ("Offline", "#0891b2"), ("Notifications", "#ca8a04")],
+                start,
+            )
+            .await?,
+        "mobile",
+    );
+    let boards = store.boards().await?;
     let customer = add_user(store, CUSTOMER.0, "Demo Customer", CUSTOMER.1, Role::Member, start).await?;
     let manager = add_user(store, MANAGER.0, "Demo Manager", MANAGER.1, Role::Pm, start).await?;
     // The crowd never signs in: one hash of a random password serves all.
@@ -161,9 +208,27 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
     for (n, (title, body, status, days_ago, voters, comments)) in IDEAS.iter().enumerate() {
         let created = now - days_ago * DAY_MS;
         let author = if n % 3 == 0 { customer } else { crowd[n % crowd.len()] };
-        let idea = store
-            .insert_idea(author, title, &markdown::rendered(body), created)
-            .await?;
+        let (slug, tags) = PLACES[n];
+        let board_id = if slug == web.1 { web.0 } else { mobile.0 };
+        let board = boards
+            .iter()
+            .find(|b| b.id == board_id)
+            .expect("the board was just made");
+        let tag_ids: Vec<i64> = board
+            .tags
+            .iter()
+            .filter(|t| tags.contains(&t.name.as_str()))
+            .map(|t| t.id)
+            .collect();
+        let body = markdown::rendered(body);
+        let new = NewIdeaRow {
+            author_id: author,
+            board_id,
+            title,
+            body: &body,
+            tag_ids: &tag_ids,
+        };
+        let idea = store.insert_idea(new, created).await?;
         for (k, voter) in crowd.iter().take(*voters).enumerate() {
             store
                 .set_vote(idea, *voter, true, created + (k as i64 + 1) * 3_600_000)

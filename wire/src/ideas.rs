@@ -1,6 +1,7 @@
 //! Ideas, lists and votes on the wire.
 
-use crate::validate::{Body, FieldErrors, Title};
+use crate::boards::{BoardRef, Tag, MAX_TAGS};
+use crate::validate::{Body, FieldErrors, Problem, Title};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +21,8 @@ pub struct Idea {
     /// this and never parses Markdown itself.
     pub body_html: String,
     pub author: Author,
+    pub board: BoardRef,
+    pub tags: Vec<Tag>,
     pub status: String,
     pub vote_count: i64,
     pub comment_count: i64,
@@ -49,15 +52,26 @@ pub struct NewIdea {
     pub title: String,
     #[serde(default)]
     pub body: String,
+    /// The board's slug; empty for the first board.
+    #[serde(default)]
+    pub board: String,
+    /// Names of the board's tags, at most five.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 impl NewIdea {
+    /// Checks title, description and the number of tags; whether the board
+    /// and its tags exist only the server can tell.
     pub fn validate(&self) -> Result<(Title, Body), FieldErrors> {
         let mut errors = FieldErrors::default();
         let title = errors.check("title", Title::parse(&self.title));
         let body = errors.check("body", Body::parse(&self.body));
+        if self.tags.len() > MAX_TAGS {
+            errors.insert("tags", Problem::TooMany(MAX_TAGS));
+        }
         match (title, body) {
-            (Some(t), Some(b)) => Ok((t, b)),
+            (Some(t), Some(b)) if errors.is_empty() => Ok((t, b)),
             _ => Err(errors),
         }
     }

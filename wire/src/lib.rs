@@ -5,6 +5,7 @@
 //! depends on serde alone so that it adds almost nothing to the wasm bundle.
 
 pub mod auth;
+pub mod boards;
 pub mod comments;
 pub mod error;
 pub mod ideas;
@@ -12,6 +13,7 @@ pub mod notifications;
 pub mod validate;
 
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
+pub use boards::{Board, BoardRef, Tag};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, VoteState, Voters};

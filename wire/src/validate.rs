@@ -27,6 +27,8 @@ pub enum Problem {
     /// The current password given to confirm a change is not the right one.
     WrongPassword,
     OutOfRange(u32, u32),
+    /// More than this many entries.
+    TooMany(usize),
     Invalid,
 }
 
@@ -44,6 +46,7 @@ impl fmt::Display for Problem {
             Problem::OutOfRange(min, max) => {
                 write!(f, "must be a whole number from {min} to {max}")
             }
+            Problem::TooMany(n) => write!(f, "may have at most {n} entries"),
             Problem::Invalid => write!(f, "is not valid"),
         }
     }

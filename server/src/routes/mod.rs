@@ -2,6 +2,7 @@
 //! `router()`; `api_router` merges them under `/api/v1`.
 
 mod auth;
+mod boards;
 mod comments;
 mod health;
 mod ideas;
@@ -21,6 +22,7 @@ pub fn api_router(limits: &RateLimitArgs) -> Router<AppState> {
     let v1 = Router::new()
         .merge(auth::router(crate::limits::auth(limits)))
         .merge(ideas::router())
+        .merge(boards::router())
         .merge(comments::router())
         .merge(notifications::router())
         .merge(profile::router());

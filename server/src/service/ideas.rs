@@ -5,11 +5,14 @@ use crate::domain::markdown;
 use crate::domain::search::Search;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
+use crate::service::boards;
 use crate::state::AppState;
-use crate::store::{IdeaQuery, IdeaRow};
+use crate::store::{IdeaQuery, IdeaRow, NewIdeaRow};
 use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
-use schwarm_wire::{Author, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, VoteState, Voters};
+use schwarm_wire::{
+    Author, BoardRef, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, Tag, VoteState, Voters,
+};
 use serde::Deserialize;
 
 /// The query string of `GET /api/v1/ideas`, as sent; strings so that a bad
@@ -22,6 +25,10 @@ pub struct ListParams {
     pub status: Option<String>,
     /// Full-text search over title and description.
     pub q: Option<String>,
+    /// A board's slug.
+    pub board: Option<String>,
+    /// A tag's name.
+    pub tag: Option<String>,
 }
 
 /// The longest search text accepted.
@@ -39,6 +46,15 @@ pub fn to_wire(row: IdeaRow) -> Idea {
             id: row.author_id,
             display_name: row.author_name,
         },
+        board: BoardRef {
+            slug: row.board_slug,
+            name: row.board_name,
+        },
+        tags: row
+            .tags
+            .into_iter()
+            .map(|(name, colour)| Tag { name, colour })
+            .collect(),
         status: row.status,
         vote_count: row.vote_count,
         comment_count: row.comment_count,
@@ -47,6 +63,10 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         triaged: row.triaged,
         created_at: rfc3339(row.created_at),
     }
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
@@ -93,6 +113,8 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         viewer,
         status,
         search,
+        board: non_empty(params.board.as_deref()),
+        tag: non_empty(params.tag.as_deref()),
         author: None,
         voter: None,
     })
@@ -150,6 +172,8 @@ pub async fn similar(state: &AppState, text: &str, viewer: Option<i64>) -> Resul
         viewer,
         status: None,
         search: Some(search),
+        board: None,
+        tag: None,
         author: None,
         voter: None,
     };
@@ -162,10 +186,24 @@ pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea>
 
 pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Idea> {
     let (title, body) = new.validate().map_err(Error::Validation)?;
-    let id = state
-        .store
-        .insert_idea(author_id, title.as_str(), &markdown::rendered(body.as_str()), now_ms())
-        .await?;
+    let board = boards::find(state, new.board.trim())
+        .await?
+        .ok_or_else(|| Error::invalid("board", Problem::Invalid))?;
+    let mut tag_ids = Vec::new();
+    for name in &new.tags {
+        let tag = board.tags.iter().find(|t| t.name == *name);
+        tag_ids.push(tag.ok_or_else(|| Error::invalid("tags", Problem::Invalid))?.id);
+    }
+    tag_ids.dedup();
+    let body = markdown::rendered(body.as_str());
+    let row = NewIdeaRow {
+        author_id,
+        board_id: board.id,
+        title: title.as_str(),
+        body: &body,
+        tag_ids: &tag_ids,
+    };
+    let id = state.store.insert_idea(row, now_ms()).await?;
     get(state, id, Some(author_id)).await
 }
 

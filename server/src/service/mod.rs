@@ -2,6 +2,7 @@
 //! returns wire types; HTTP stays in `routes`.
 
 pub mod auth;
+pub mod boards;
 pub mod comments;
 pub mod ideas;
 pub mod notifications;

@@ -34,6 +34,8 @@ pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListPara
         after: after.map(|c| (c.key, c.id)),
         status: None,
         search: None,
+        board: None,
+        tag: None,
         author: matches!(mine, Mine::Written).then_some(user_id),
         voter: matches!(mine, Mine::Voted).then_some(user_id),
         limit: PAGE + 1,

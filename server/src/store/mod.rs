@@ -48,6 +48,11 @@ pub struct IdeaRow {
     pub created_at: i64,
     pub author_id: i64,
     pub author_name: String,
+    pub board_slug: String,
+    pub board_name: String,
+    /// (name, colour) of its tags; filled by a second query.
+    #[sqlx(skip)]
+    pub tags: Vec<(String, String)>,
     pub voted: bool,
     pub following: bool,
     pub triaged: bool,
@@ -69,6 +74,10 @@ pub struct IdeaQuery {
     pub status: Option<String>,
     /// Only ideas matching this full-text search.
     pub search: Option<crate::domain::search::Search>,
+    /// Only ideas on this board (slug).
+    pub board: Option<String>,
+    /// Only ideas with this tag (name).
+    pub tag: Option<String>,
     /// Only ideas this user wrote.
     pub author: Option<i64>,
     /// Only ideas this user voted for.
@@ -107,8 +116,9 @@ pub trait SessionStore: Send + Sync {
 
 #[async_trait]
 pub trait IdeaStore: Send + Sync {
-    /// Inserts the idea and its `idea.created` event in one transaction.
-    async fn insert_idea(&self, author_id: i64, title: &str, body: &Rendered, now: i64) -> StoreResult<i64>;
+    /// Inserts the idea with its tags and its `idea.created` event in one
+    /// transaction.
+    async fn insert_idea(&self, new: NewIdeaRow<'_>, now: i64) -> StoreResult<i64>;
     async fn idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>>;
     async fn ideas(&self, query: &IdeaQuery) -> StoreResult<Vec<IdeaRow>>;
     /// Changes title and/or description and writes `idea.updated`.
@@ -124,6 +134,49 @@ pub trait IdeaStore: Send + Sync {
     async fn delete_idea(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
     /// Sets the status and writes `idea.status_changed`, in one transaction.
     async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
+}
+
+pub struct NewIdeaRow<'a> {
+    pub author_id: i64,
+    pub board_id: i64,
+    pub title: &'a str,
+    pub body: &'a Rendered,
+    pub tag_ids: &'a [i64],
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TagRow {
+    pub id: i64,
+    pub board_id: i64,
+    pub name: String,
+    pub colour: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct BoardRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    #[sqlx(skip)]
+    pub tags: Vec<TagRow>,
+}
+
+#[async_trait]
+pub trait BoardStore: Send + Sync {
+    /// Every board with its tags, in their order.
+    async fn boards(&self) -> StoreResult<Vec<BoardRow>>;
+    /// Creates a board with tags (name, colour); for set-up and the demo.
+    async fn insert_board(
+        &self,
+        slug: &str,
+        name: &str,
+        description: &str,
+        tags: &[(&str, &str)],
+        now: i64,
+    ) -> StoreResult<i64>;
+    /// Makes sure there is a board to post to: a "General" one if none.
+    async fn ensure_a_board(&self, now: i64) -> StoreResult<()>;
 }
 
 /// Markdown with its sanitised HTML, as stored.
@@ -213,7 +266,9 @@ pub trait NotificationStore: Send + Sync {
 }
 
 #[async_trait]
-pub trait Store: UserStore + SessionStore + IdeaStore + CommentStore + VoteStore + NotificationStore {
+pub trait Store:
+    UserStore + SessionStore + IdeaStore + CommentStore + VoteStore + NotificationStore + BoardStore
+{
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;
 }

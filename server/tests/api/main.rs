@@ -2,6 +2,7 @@
 //! port, a fresh SQLite file per test.
 
 mod auth;
+mod boards;
 mod cli;
 mod comments;
 mod errors;

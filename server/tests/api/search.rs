@@ -115,14 +115,17 @@ async fn search_across_ten_thousand_ideas_returns_the_relevant_ones_first() {
     let mut tx = db.begin().await.unwrap();
     for n in 0..10_000usize {
         let title = format!("{} {} {}", words[n % 10], words[(n / 10) % 10], words[(n / 100) % 10]);
-        sqlx::query("INSERT INTO ideas (author_id, title, body_md, created_at, updated_at, trend) VALUES ($1, $2, $3, $4, $4, 1.0)")
-            .bind(user["id"].as_i64().unwrap())
-            .bind(title)
-            .bind(format!("Filler text number {n} about {}", words[(n / 1000) % 10]))
-            .bind(1_700_000_000_000i64 + n as i64)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO ideas (author_id, board_id, title, body_md, created_at, updated_at, trend)
+             VALUES ($1, (SELECT MIN(id) FROM boards), $2, $3, $4, $4, 1.0)",
+        )
+        .bind(user["id"].as_i64().unwrap())
+        .bind(title)
+        .bind(format!("Filler text number {n} about {}", words[(n / 1000) % 10]))
+        .bind(1_700_000_000_000i64 + n as i64)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
     }
     tx.commit().await.unwrap();
     idea(&app, "Offline mode for the mobile app", "Work without a connection").await;

@@ -2,36 +2,41 @@
 pub(super) const IDEA_SELECT: &str =
     "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status, i.vote_count,
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
+        b.slug AS board_slug, b.name AS board_name,
         i.triaged_at IS NOT NULL AS triaged, i.trend,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 /// Then the viewer again, and `) AS following`.
 pub(super) const FOLLOWING: &str = "EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = ";
-pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id";
+pub(super) const IDEA_FROM: &str =
+    " FROM ideas i JOIN users u ON u.id = i.author_id JOIN boards b ON b.id = i.board_id";
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::IdeaStore for $store {
-            async fn insert_idea(
-                &self,
-                author_id: i64,
-                title: &str,
-                body: &crate::store::Rendered,
-                now: i64,
-            ) -> crate::store::StoreResult<i64> {
+            async fn insert_idea(&self, new: crate::store::NewIdeaRow<'_>, now: i64) -> crate::store::StoreResult<i64> {
                 let mut tx = self.write().await?;
+                let author_id = new.author_id;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO ideas (author_id, title, body_md, body_html, created_at, updated_at, trend)
-                     VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
+                    "INSERT INTO ideas (author_id, board_id, title, body_md, body_html, created_at, updated_at, trend)
+                     VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
                 )
                 .bind(author_id)
-                .bind(title)
-                .bind(&body.md)
-                .bind(&body.html)
+                .bind(new.board_id)
+                .bind(new.title)
+                .bind(&new.body.md)
+                .bind(&new.body.html)
                 .bind(now)
                 .bind(crate::domain::trend::initial(now))
                 .fetch_one(&mut *tx)
                 .await?;
+                for tag_id in new.tag_ids {
+                    sqlx::query("INSERT INTO idea_tags (idea_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(*tag_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 follow!(tx, id, author_id, now)?;
                 let payload = serde_json::json!({ "idea_id": id });
                 insert_event!(tx, "idea.created", id, author_id, payload, now)?;
@@ -43,7 +48,10 @@ macro_rules! idea_store {
                 let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
                 q.push_bind(viewer).push(") AS voted, ").push(super::ideas::FOLLOWING).push_bind(viewer);
                 q.push(") AS following").push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
-                q.build_query_as().fetch_optional(&self.reader).await
+                let row: Option<crate::store::IdeaRow> = q.build_query_as().fetch_optional(&self.reader).await?;
+                let mut rows: Vec<_> = row.into_iter().collect();
+                self.attach_tags(&mut rows).await?;
+                Ok(rows.pop())
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
@@ -78,6 +86,15 @@ macro_rules! idea_store {
                 if let Some(status) = &query.status {
                     q.push(" AND i.status = ").push_bind(status.clone());
                 }
+                if let Some(board) = &query.board {
+                    q.push(" AND b.slug = ").push_bind(board.clone());
+                }
+                if let Some(tag) = &query.tag {
+                    q.push(" AND EXISTS (SELECT 1 FROM idea_tags it JOIN tags t ON t.id = it.tag_id")
+                        .push(" WHERE it.idea_id = i.id AND t.name = ")
+                        .push_bind(tag.clone())
+                        .push(")");
+                }
                 if let Some(author) = query.author {
                     q.push(" AND i.author_id = ").push_bind(author);
                 }
@@ -98,7 +115,9 @@ macro_rules! idea_store {
                 }
                 q.push(format_args!(" ORDER BY {key} DESC, r.id DESC LIMIT "))
                     .push_bind(i64::from(query.limit));
-                q.build_query_as().fetch_all(&self.reader).await
+                let mut rows = q.build_query_as().fetch_all(&self.reader).await?;
+                self.attach_tags(&mut rows).await?;
+                Ok(rows)
             }
 
             async fn update_idea(
@@ -162,3 +181,30 @@ macro_rules! idea_store {
     };
 }
 for_each_backend!(idea_store);
+
+macro_rules! attach_tags {
+    ($store:ty, $db:ty, $lock:literal) => {
+        impl $store {
+            /// Fills in the tags of a page of ideas with one query.
+            async fn attach_tags(&self, rows: &mut [crate::store::IdeaRow]) -> crate::store::StoreResult<()> {
+                if rows.is_empty() {
+                    return Ok(());
+                }
+                let mut q = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT it.idea_id, t.name, t.colour FROM idea_tags it JOIN tags t ON t.id = it.tag_id WHERE it.idea_id IN (",
+                );
+                let mut ids = q.separated(", ");
+                for row in rows.iter() {
+                    ids.push_bind(row.id);
+                }
+                q.push(") ORDER BY t.name");
+                let tags: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&self.reader).await?;
+                for row in rows.iter_mut() {
+                    row.tags = tags.iter().filter(|t| t.0 == row.id).map(|t| (t.1.clone(), t.2.clone())).collect();
+                }
+                Ok(())
+            }
+        }
+    };
+}
+for_each_backend!(attach_tags);

@@ -39,6 +39,7 @@ macro_rules! insert_event {
 }
 
 mod backfill;
+mod boards;
 /// Makes `$user_id` follow `$idea_id` (no-op if it does), inside `$tx`.
 macro_rules! follow {
     ($tx:expr, $idea_id:expr, $user_id:expr, $now:expr) => {
