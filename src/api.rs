@@ -3,9 +3,9 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Comment, CommentEdit, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest, MarkRead, NewComment,
-    NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount, User, VoteState,
-    Voters,
+    Board, Comment, CommentEdit, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest, MarkRead,
+    NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount, User,
+    VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -118,13 +118,23 @@ pub struct ListView {
     pub sort: Sort,
     pub status: Option<String>,
     pub q: Option<String>,
+    /// A board's slug.
+    pub board: Option<String>,
+    /// A tag's name.
+    pub tag: Option<String>,
 }
 
 impl ListView {
     /// `sort=…&status=…&q=…`, for the API and for the board's own URL.
     pub fn query(&self) -> String {
         let mut query = format!("sort={}", self.sort.as_str());
-        for (name, value) in [("status", &self.status), ("q", &self.q)] {
+        let params = [
+            ("board", &self.board),
+            ("tag", &self.tag),
+            ("status", &self.status),
+            ("q", &self.q),
+        ];
+        for (name, value) in params {
             if let Some(v) = value {
                 query.push('&');
                 query.push_str(name);
@@ -235,4 +245,8 @@ pub async fn my_comments() -> ApiResult<Page<Comment>> {
 
 pub async fn delete_account() -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/me")).build()).await
+}
+
+pub async fn boards() -> ApiResult<Vec<Board>> {
+    send(Request::get(&format!("{BASE}/boards")).build()).await
 }

@@ -25,6 +25,11 @@ pub fn App() -> impl IntoView {
         }
         state.user_known.set(true);
     });
+    leptos::task::spawn_local(async move {
+        if let Ok(boards) = api::boards().await {
+            state.boards.set(boards);
+        }
+    });
 
     view! {
         <Router>

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
-use schwarm_wire::User;
+use schwarm_wire::{Board, User};
 
 /// A message for the `aria-live` region under the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +22,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Unread notifications of the signed-in user, as last counted.
     pub unread: RwSignal<i64>,
+    /// The deployment's boards with their tags, loaded once at start.
+    pub boards: RwSignal<Vec<Board>>,
 }
 
 impl AppState {
@@ -32,6 +34,7 @@ impl AppState {
             lang: RwSignal::new(Lang::initial()),
             notice: RwSignal::new(None),
             unread: RwSignal::new(0),
+            boards: RwSignal::new(Vec::new()),
         }
     }
 

@@ -20,6 +20,8 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         comment_count,
         voted,
         created_at,
+        tags,
+        board,
         ..
     } = idea;
     let comments = move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
@@ -33,6 +35,8 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
                     <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author.display_name)}</span>
                     <span>{move || format::date(&created_at, lang.get())}</span>
                     <span>{comments}</span>
+                    <span class="board-name">{board.name}</span>
+                    {tags.into_iter().map(|t| view! { <span class="tag">{t.name}</span> }).collect_view()}
                 </p>
             </div>
         </li>

@@ -35,8 +35,8 @@ pub fn SearchBox(view: Memo<ListView>) -> impl IntoView {
         let sort = if q.is_some() { Sort::Relevance } else { Sort::Trending };
         let next = ListView {
             sort,
-            status: view.get_untracked().status,
             q,
+            ..view.get_untracked()
         };
         navigate(&board_url(&next), Default::default());
     };
@@ -81,6 +81,7 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
         navigate(&board_url(&next), Default::default());
     };
     view! {
+        <BoardPicker view />
         <div class="list-controls">
             <nav class="sort-tabs" aria-label=tr(Key::SortLabel)>
                 <Show when=move || view.read().q.is_some()>{tab(Sort::Relevance, Key::SortRelevance)}</Show>
@@ -103,5 +104,64 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
                 </select>
             </label>
         </div>
+    }
+}
+
+/// Board tabs (when there is more than one board) and the chosen board's
+/// tags as filter chips.
+#[component]
+fn BoardPicker(view: Memo<ListView>) -> impl IntoView {
+    let app = use_app();
+    let link = move |board: Option<String>, tag: Option<String>| {
+        board_url(&ListView {
+            board,
+            tag,
+            ..view.get()
+        })
+    };
+    let board_tab = move |slug: Option<String>, name: Option<String>| {
+        let current = {
+            let slug = slug.clone();
+            move || (view.read().board == slug).then_some("page")
+        };
+        let label = move || {
+            name.clone()
+                .unwrap_or_else(|| text(app.lang.get(), Key::AllBoards).to_owned())
+        };
+        let href = move || link(slug.clone(), None);
+        view! { <a href=href aria-current=current>{label}</a> }
+    };
+    let tags = move || {
+        let chosen = view.read().board.clone()?;
+        app.boards
+            .read()
+            .iter()
+            .find(|b| b.slug == chosen)
+            .map(|b| b.tags.clone())
+    };
+    view! {
+        <Show when=move || { app.boards.read().len() > 1 }>
+            <nav class="board-tabs" aria-label=tr(Key::BoardLabel)>
+                {board_tab(None, None)}
+                {move || app.boards.get().into_iter().map(|b| board_tab(Some(b.slug), Some(b.name))).collect_view()}
+            </nav>
+        </Show>
+        <Show when=move || tags().is_some_and(|t| !t.is_empty())>
+            <nav class="tag-filter" aria-label=tr(Key::TagsLabel)>
+                {move || {
+                    let board = view.read().board.clone();
+                    let all_current = move || view.read().tag.is_none().then_some("page");
+                    let all = view! { <a class="tag" href=link(board.clone(), None) aria-current=all_current>{tr(Key::AllTags)}</a> };
+                    let chips = tags().unwrap_or_default().into_iter().map(|t| {
+                        let name = t.name.clone();
+                        let current = move || (view.read().tag.as_deref() == Some(name.as_str())).then_some("page");
+                        // Colours would need inline styles, which the CSP forbids.
+                        let href = link(board.clone(), Some(t.name.clone()));
+                        view! { <a class="tag" href=href aria-current=current>{t.name}</a> }
+                    }).collect_view();
+                    view! { {all} {chips} }
+                }}
+            </nav>
+        </Show>
     }
 }

@@ -203,12 +203,17 @@ pub enum Key {
     ConfirmDeleteAccount,
     AccountDeleted,
     OnIdea,
+    BoardLabel,
+    AllBoards,
+    TagsLabel,
+    AllTags,
     ProblemRequired,
     ProblemTooShort,
     ProblemTooLong,
     ProblemInvalidEmail,
     ProblemCommonPassword,
     ProblemOutOfRange,
+    ProblemTooMany,
     ProblemInvalid,
 }
 
@@ -339,12 +344,17 @@ impl Key {
         Key::ConfirmDeleteAccount,
         Key::AccountDeleted,
         Key::OnIdea,
+        Key::BoardLabel,
+        Key::AllBoards,
+        Key::TagsLabel,
+        Key::AllTags,
         Key::ProblemRequired,
         Key::ProblemTooShort,
         Key::ProblemTooLong,
         Key::ProblemInvalidEmail,
         Key::ProblemCommonPassword,
         Key::ProblemOutOfRange,
+        Key::ProblemTooMany,
         Key::ProblemInvalid,
     ];
 }
@@ -395,6 +405,7 @@ pub fn problem(lang: Lang, p: Problem) -> String {
         Problem::CommonPassword => (Key::ProblemCommonPassword, None),
         Problem::WrongPassword => (Key::ProblemWrongPassword, None),
         Problem::OutOfRange(a, b) => (Key::ProblemOutOfRange, Some(format!("{a}–{b}"))),
+        Problem::TooMany(n) => (Key::ProblemTooMany, Some(n.to_string())),
         Problem::Invalid => (Key::ProblemInvalid, None),
     };
     let s = text(lang, key);

@@ -19,6 +19,8 @@ struct BoardQuery {
     sort: Option<String>,
     status: Option<String>,
     q: Option<String>,
+    board: Option<String>,
+    tag: Option<String>,
 }
 
 #[component]
@@ -37,10 +39,15 @@ pub fn BoardPage() -> impl IntoView {
         } else {
             sort
         };
+        let board = non_empty(query.board);
+        // A tag belongs to a board: without one it means nothing.
+        let tag = non_empty(query.tag).filter(|_| board.is_some());
         ListView {
             sort,
             status: non_empty(query.status),
             q,
+            board,
+            tag,
         }
     });
     let retry = RwSignal::new(0u32);

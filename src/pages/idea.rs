@@ -63,6 +63,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     let lang = use_app().lang;
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
     let following = idea.following;
+    let (board, tags) = (idea.board.name.clone(), idea.tags.clone());
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
         idea.status.clone(),
@@ -83,6 +84,8 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
                         <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author)}</span>
                         <span>{move || format::date(&created_at, lang.get())}</span>
                         <span>{comments}</span>
+                        <span class="board-name">{board}</span>
+                        {tags.into_iter().map(|t| view! { <span class="tag">{t.name}</span> }).collect_view()}
                     </p>
                 </div>
             </div>
