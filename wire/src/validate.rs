@@ -311,9 +311,12 @@ mod tests {
         let bad = NewIdea {
             title: "x".into(),
             body: "y".repeat(BODY_MAX + 1),
+            board: String::new(),
+            tags: (0..6).map(|n| format!("tag {n}")).collect(),
         };
         let errors = bad.validate().unwrap_err();
         assert_eq!(errors.get("title"), Some(Problem::TooShort(TITLE_MIN)));
         assert_eq!(errors.get("body"), Some(Problem::TooLong(BODY_MAX)));
+        assert_eq!(errors.get("tags"), Some(Problem::TooMany(crate::boards::MAX_TAGS)));
     }
 }
