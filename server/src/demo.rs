@@ -248,7 +248,15 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
             }
         }
         if *status != "open" {
-            store.set_status(idea, status, manager, created + DAY_MS).await?;
+            let response = markdown::rendered(match *status {
+                "planned" => "Thanks for all the votes! This is **planned** for the next quarter.",
+                "in progress" => "We are building this right now.",
+                "done" => "Shipped! Thank you for the idea.",
+                _ => "We are looking into this.",
+            });
+            store
+                .set_status(idea, status, Some(&response), manager, created + DAY_MS)
+                .await?;
         }
     }
     Ok(())

@@ -152,6 +152,22 @@ impl FromRequestParts<AppState> for MaybeAuthUser {
     }
 }
 
+/// A product manager or admin; 401 for visitors, 403 for members.
+pub struct PmUser(pub AuthUser);
+
+impl FromRequestParts<AppState> for PmUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let user = AuthUser::from_request_parts(parts, state).await?;
+        if crate::policy::can_triage(user.user.role()) {
+            Ok(PmUser(user))
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

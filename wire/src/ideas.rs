@@ -24,6 +24,8 @@ pub struct Idea {
     pub board: BoardRef,
     pub tags: Vec<Tag>,
     pub status: String,
+    /// The product manager's latest public response, if any.
+    pub status_response: Option<StatusResponse>,
     pub vote_count: i64,
     pub comment_count: i64,
     /// Whether the signed-in viewer has voted; false for visitors.
@@ -36,6 +38,48 @@ pub struct Idea {
     pub triaged: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
+}
+
+/// What a product manager said with a status change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    /// Rendered and sanitised by the server.
+    pub body_html: String,
+    /// Empty when that account was deleted.
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+/// `PUT /api/v1/ideas/{id}/status` (product managers and admins).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    #[serde(default)]
+    pub status: String,
+    /// Markdown shown on the idea and sent to its followers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+}
+
+/// The statuses every deployment starts with.
+pub const STATUSES: [&str; 6] = ["open", "under review", "planned", "in progress", "done", "declined"];
+
+impl StatusChange {
+    pub fn validate(&self) -> Result<(&'static str, Option<Body>), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let status = STATUSES.iter().copied().find(|s| *s == self.status.trim());
+        if status.is_none() {
+            errors.insert("status", Problem::Invalid);
+        }
+        let response = match self.response.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => errors.check("response", Body::parse(text)),
+        };
+        match status {
+            Some(status) if errors.is_empty() => Ok((status, response)),
+            _ => Err(errors),
+        }
+    }
 }
 
 /// Every list answer: one page of items and the cursor of the next page.

@@ -1,12 +1,12 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, Query};
+use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, PmUser, Query};
 use crate::service::ideas::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::Router;
-use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, VoteState, Voters};
+use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, StatusChange, VoteState, Voters};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -15,6 +15,7 @@ pub fn router() -> Router<AppState> {
         .route("/ideas/{id}", get(show).patch(edit).delete(remove))
         .route("/ideas/{id}/vote", put(vote).delete(unvote))
         .route("/ideas/{id}/voters", get(voters))
+        .route("/ideas/{id}/status", put(set_status))
 }
 
 async fn list(
@@ -81,4 +82,13 @@ async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>
 
 async fn unvote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    pm: PmUser,
+    Path(id): Path<i64>,
+    Json(change): Json<StatusChange>,
+) -> Result<axum::Json<Idea>> {
+    Ok(axum::Json(ideas::set_status(&state, id, pm.0.id(), change).await?))
 }

@@ -11,7 +11,8 @@ use crate::store::{IdeaQuery, IdeaRow, NewIdeaRow};
 use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
 use schwarm_wire::{
-    Author, BoardRef, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, Tag, VoteState, Voters,
+    Author, BoardRef, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, StatusChange, StatusResponse, Tag,
+    VoteState, Voters,
 };
 use serde::Deserialize;
 
@@ -56,6 +57,14 @@ pub fn to_wire(row: IdeaRow) -> Idea {
             .map(|(name, colour)| Tag { name, colour })
             .collect(),
         status: row.status,
+        status_response: match (row.status_response_html, row.status_response_at) {
+            (Some(body_html), Some(at)) => Some(StatusResponse {
+                body_html,
+                author: row.status_response_by.unwrap_or_default(),
+                at: rfc3339(at),
+            }),
+            _ => None,
+        },
         vote_count: row.vote_count,
         comment_count: row.comment_count,
         voted: row.voted,
@@ -235,6 +244,21 @@ pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: IdeaEdit) -> Re
             .await?;
     }
     get(state, id, Some(user_id)).await
+}
+
+/// A product manager's decision, with an optional public response that is
+/// shown on the idea and sent to its followers.
+pub async fn set_status(state: &AppState, id: i64, pm_id: i64, change: StatusChange) -> Result<Idea> {
+    let (status, response) = change.validate().map_err(Error::Validation)?;
+    let response = response.map(|r| markdown::rendered(r.as_str()));
+    if !state
+        .store
+        .set_status(id, status, response.as_ref(), pm_id, now_ms())
+        .await?
+    {
+        return Err(Error::NotFound);
+    }
+    get(state, id, Some(pm_id)).await
 }
 
 pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {

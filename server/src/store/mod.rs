@@ -43,6 +43,9 @@ pub struct IdeaRow {
     pub body_md: String,
     pub body_html: String,
     pub status: String,
+    pub status_response_html: Option<String>,
+    pub status_response_by: Option<String>,
+    pub status_response_at: Option<i64>,
     pub vote_count: i64,
     pub comment_count: i64,
     pub created_at: i64,
@@ -132,8 +135,16 @@ pub trait IdeaStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Deletes the idea with its votes and comments; writes `idea.deleted`.
     async fn delete_idea(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
-    /// Sets the status and writes `idea.status_changed`, in one transaction.
-    async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> StoreResult<()>;
+    /// Sets the status (and the public response, if given) and writes
+    /// `idea.status_changed`, in one transaction. `false`: no such idea.
+    async fn set_status(
+        &self,
+        idea_id: i64,
+        status: &str,
+        response: Option<&Rendered>,
+        actor_id: i64,
+        now: i64,
+    ) -> StoreResult<bool>;
 }
 
 pub struct NewIdeaRow<'a> {

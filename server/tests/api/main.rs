@@ -12,4 +12,5 @@ mod notifications;
 mod profile;
 mod search;
 mod static_files;
+mod status;
 mod votes;

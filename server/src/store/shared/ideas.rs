@@ -1,14 +1,15 @@
 /// The columns of `IdeaRow`; `voted` needs the viewer bound first.
 pub(super) const IDEA_SELECT: &str =
-    "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status, i.vote_count,
+    "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status,
+        i.status_response_html, sr.display_name AS status_response_by, i.status_response_at, i.vote_count,
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
         b.slug AS board_slug, b.name AS board_name,
         i.triaged_at IS NOT NULL AS triaged, i.trend,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 /// Then the viewer again, and `) AS following`.
 pub(super) const FOLLOWING: &str = "EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = ";
-pub(super) const IDEA_FROM: &str =
-    " FROM ideas i JOIN users u ON u.id = i.author_id JOIN boards b ON b.id = i.board_id";
+pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id JOIN boards b ON b.id = i.board_id
+    LEFT JOIN users sr ON sr.id = i.status_response_by";
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -163,19 +164,48 @@ macro_rules! idea_store {
                 tx.commit().await
             }
 
-            async fn set_status(&self, idea_id: i64, status: &str, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
+            async fn set_status(
+                &self,
+                idea_id: i64,
+                status: &str,
+                response: Option<&crate::store::Rendered>,
+                actor_id: i64,
+                now: i64,
+            ) -> crate::store::StoreResult<bool> {
                 let mut tx = self.write().await?;
-                sqlx::query(
+                let changed = sqlx::query(
                     "UPDATE ideas SET status = $1, updated_at = $2, triaged_at = COALESCE(triaged_at, $2) WHERE id = $3",
                 )
-                    .bind(status)
+                .bind(status)
+                .bind(now)
+                .bind(idea_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if changed == 0 {
+                    return Ok(false);
+                }
+                if let Some(response) = response {
+                    sqlx::query(
+                        "UPDATE ideas SET status_response_md = $1, status_response_html = $2,
+                            status_response_by = $3, status_response_at = $4 WHERE id = $5",
+                    )
+                    .bind(&response.md)
+                    .bind(&response.html)
+                    .bind(actor_id)
                     .bind(now)
                     .bind(idea_id)
                     .execute(&mut *tx)
                     .await?;
-                let payload = serde_json::json!({ "idea_id": idea_id, "status": status });
+                }
+                let payload = serde_json::json!({
+                    "idea_id": idea_id,
+                    "status": status,
+                    "response": response.map(|r| r.md.as_str()),
+                });
                 insert_event!(tx, "idea.status_changed", idea_id, actor_id, payload, now)?;
-                tx.commit().await
+                tx.commit().await?;
+                Ok(true)
             }
         }
     };

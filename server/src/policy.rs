@@ -1,0 +1,21 @@
+//! Who may do what, in one place.
+
+use schwarm_wire::Role;
+
+/// Changing statuses and everything else product managers do.
+pub fn can_triage(role: Role) -> bool {
+    matches!(role, Role::Pm | Role::Admin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_product_managers_and_admins_triage() {
+        let table = [(Role::Member, false), (Role::Pm, true), (Role::Admin, true)];
+        for (role, allowed) in table {
+            assert_eq!(can_triage(role), allowed, "{role:?}");
+        }
+    }
+}
