@@ -140,6 +140,8 @@ pub fn text(key: Key) -> &'static str {
         TagsLabel => "Schlagwörter",
         AllTags => "Alle Schlagwörter",
         ProblemTooMany => "Wähle höchstens {n}.",
+        ResponseFrom => "Antwort von",
+        TheTeam => "dem Team",
         ProblemRequired => "Bitte ausfüllen.",
         ProblemTooShort => "Mindestens {n} Zeichen.",
         ProblemTooLong => "Höchstens {n} Zeichen.",

@@ -134,6 +134,8 @@ pub fn text(key: Key) -> &'static str {
         TagsLabel => "Tags",
         AllTags => "All tags",
         ProblemTooMany => "Choose at most {n}.",
+        ResponseFrom => "Response from",
+        TheTeam => "the team",
         ProblemRequired => "Please fill this in.",
         ProblemTooShort => "Use at least {n} characters.",
         ProblemTooLong => "Use at most {n} characters.",

@@ -9,7 +9,7 @@ use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::components::voters::VoterList;
 use crate::format;
-use crate::i18n::{author_name, tr, Key};
+use crate::i18n::{author_name, text, tr, Key};
 use crate::state::use_app;
 use futures_util::future::join3;
 use leptos::prelude::*;
@@ -64,6 +64,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
     let following = idea.following;
     let (board, tags) = (idea.board.name.clone(), idea.tags.clone());
+    let response = idea.status_response.clone();
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
         idea.status.clone(),
@@ -97,6 +98,22 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             >
                 <IdeaEditor idea editing />
             </Show>
+            {response.map(|r| {
+                let at = r.at.clone();
+                let who = move || match r.author.as_str() {
+                    "" => text(lang.get(), Key::TheTeam).to_owned(),
+                    name => name.to_owned(),
+                };
+                view! {
+                    <aside class="status-response">
+                        <p class="idea-meta">
+                            <strong>{tr(Key::ResponseFrom)} " " {who}</strong>
+                            <span>{move || format::date(&at, lang.get())}</span>
+                        </p>
+                        <div class="prose" inner_html=r.body_html></div>
+                    </aside>
+                }
+            })}
             <div class="idea-actions">
                 <FollowButton idea_id=id following />
                 <OwnerActions idea editing />

@@ -41,6 +41,10 @@ test('comment, reply, edit and delete; Markdown is rendered and scripts never ru
   await page.getByRole('heading', { name: 'Comments (3)' }).waitFor();
   await page.locator('.replies .comment', { hasText: 'Thanks! We are looking into this.' }).waitFor();
   await page.getByRole('link', { name: 'Sign in to join the discussion.' }).waitFor();
+  // The product manager's latest public response to it.
+  const response = page.locator('.status-response');
+  await response.getByText('Response from Demo Manager').waitFor();
+  await response.locator('strong', { hasText: 'planned' }).waitFor();
   // Who backs it: the initials of the six voters, their names on hover.
   await page.getByText('Backed by').waitFor();
   assert.equal(await page.locator('.voters li').count(), 6);
