@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
@@ -57,11 +57,7 @@ for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
     const violations = [];
     for (const [path, ready] of PAGES) violations.push(...(await scan(page, path, ready)));
 
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('demo@schwarm.example');
-    await page.getByLabel('Password').fill('demo-customer-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await signIn(page, server.url);
     for (const [path, ready] of SIGNED_IN) violations.push(...(await scan(page, path, ready)));
 
     assert.deepEqual(violations, []);

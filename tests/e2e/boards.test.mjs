@@ -2,7 +2,7 @@
 // and post an idea to a chosen board with tags.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, waitForTexts } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, waitForTexts, signIn } from './support.mjs';
 
 let server;
 let browser;
@@ -34,11 +34,7 @@ test('boards and tags filter the list and are chosen when posting', async () => 
   await page.goBack();
   await waitForTexts(page, '.idea-title', (t) => t.length === 3);
 
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill('demo@schwarm.example');
-  await page.getByLabel('Password').fill('demo-customer-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signIn(page, server.url);
   await page.getByLabel('Title').fill('Widgets on the home screen');
   await page.getByRole('combobox', { name: 'Board' }).selectOption('mobile');
   await page.getByLabel('Offline').check();

@@ -3,7 +3,7 @@
 // nothing a user writes ever runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
 
 let server;
 let browser;
@@ -17,14 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill('demo@schwarm.example');
-  await page.getByLabel('Password').fill('demo-customer-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
 
 test('comment, reply, edit and delete; Markdown is rendered and scripts never run', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
@@ -50,7 +42,7 @@ test('comment, reply, edit and delete; Markdown is rendered and scripts never ru
   assert.equal(await page.locator('.voters li').count(), 6);
   assert.equal(await page.locator('.voters li[title="Ada"]').innerText(), 'A');
 
-  await signIn(page);
+  await signIn(page, server.url);
   await page.goto(`${server.url}/ideas/1`);
   await page.getByRole('heading', { name: 'Comments (3)' }).waitFor();
 

@@ -2,7 +2,7 @@
 // product manager has taken an idea up, it can no longer be changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
 
 let server;
 let browser;
@@ -23,11 +23,7 @@ test('the author edits and deletes an open idea, but not a triaged one', async (
   const errors = watchErrors(page);
   page.on('dialog', (d) => d.accept());
 
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill('demo@schwarm.example');
-  await page.getByLabel('Password').fill('demo-customer-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signIn(page, server.url);
 
   // "Dark mode" is the demo customer's, but planned: no edit, no delete.
   await page.getByRole('link', { name: 'Dark mode' }).click();

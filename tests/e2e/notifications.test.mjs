@@ -1,7 +1,7 @@
 // Following and notifications: a comment on your idea rings your bell.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
 
 let server;
 let browser;
@@ -22,11 +22,7 @@ test('a comment on a followed idea shows up under the bell and is read there', a
   const errors = [...[author, bob].map(watchErrors)];
 
   // The demo customer starts from a clean slate: everything read.
-  await author.goto(`${server.url}/login`);
-  await author.getByLabel('Email').fill('demo@schwarm.example');
-  await author.getByLabel('Password').fill('demo-customer-2026');
-  await author.getByRole('button', { name: 'Sign in' }).click();
-  await author.waitForURL(`${server.url}/`);
+  await signIn(author, server.url);
   await author.locator('a.bell').click();
   await author.getByRole('heading', { name: 'Notifications' }).waitFor();
   await author.locator('a.bell .badge').waitFor({ state: 'detached' });

@@ -2,7 +2,7 @@
 // one-click vote while a new idea's title is typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, waitForTexts } from './support.mjs';
+import { startServer, launchBrowser, watchErrors, waitForTexts, signIn } from './support.mjs';
 
 let server;
 let browser;
@@ -51,11 +51,7 @@ test('typing a title shows similar ideas with a one-click vote', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill('demo@schwarm.example');
-  await page.getByLabel('Password').fill('demo-customer-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await signIn(page, server.url);
 
   await page.getByLabel('Title').pressSequentially('Dark theme', { delay: 20 });
   const hints = page.locator('.similar-ideas');

@@ -101,3 +101,14 @@ export async function waitForTexts(page, selector, check, timeout = 10_000) {
   }
   throw new Error(`${selector} never matched; last seen: ${JSON.stringify(texts)}`);
 }
+
+export const DEMO_CUSTOMER = { email: 'demo@schwarm.example', password: 'demo-customer-2026' };
+
+/** Signs in through the English sign-in form and waits for the board. */
+export async function signIn(page, baseUrl, { email, password } = DEMO_CUSTOMER) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

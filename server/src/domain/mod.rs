@@ -2,6 +2,7 @@
 
 pub mod cursor;
 pub mod markdown;
+pub mod page;
 pub mod password;
 pub mod search;
 pub mod time;

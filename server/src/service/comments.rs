@@ -2,6 +2,7 @@
 //! the author may change or remove their own.
 
 use crate::domain::markdown;
+use crate::domain::page::page_of;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -55,17 +56,8 @@ pub async fn list(state: &AppState, idea_id: i64, params: &ListParams) -> Result
         }
     };
     errors.into_result(()).map_err(Error::Validation)?;
-    let mut rows = state.store.comments(idea_id, after, limit + 1).await?;
-    let next_cursor = if rows.len() > limit as usize {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
-    Ok(Page {
-        items: rows.into_iter().map(to_wire).collect(),
-        next_cursor,
-    })
+    let rows = state.store.comments(idea_id, after, limit + 1).await?;
+    Ok(page_of(rows, limit, |r| r.id.to_string(), to_wire))
 }
 
 pub async fn create(state: &AppState, idea_id: i64, author_id: i64, new: NewComment) -> Result<Comment> {

@@ -2,6 +2,7 @@
 
 use crate::domain::cursor::Cursor;
 use crate::domain::markdown;
+use crate::domain::page::page_of;
 use crate::domain::search::Search;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
@@ -131,38 +132,29 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
 
 pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) -> Result<Page<Idea>> {
     let query = parse_list(params, viewer)?;
-    // One extra row tells whether another page exists.
-    let mut rows = state
+    let rows = state
         .store
         .ideas(&IdeaQuery {
             limit: query.limit + 1,
             ..query.clone()
         })
         .await?;
-    let next_cursor = if rows.len() > query.limit as usize {
-        rows.truncate(query.limit as usize);
-        rows.last().map(|last| {
-            let key = match query.sort {
-                Sort::New => last.created_at,
-                Sort::Top => last.vote_count,
-                Sort::Trending => last.trend.to_bits() as i64,
-                Sort::Discussed => last.comment_count,
-                Sort::Relevance => last.relevance.to_bits() as i64,
-            };
-            Cursor {
-                sort: query.sort,
-                key,
-                id: last.id,
-            }
-            .encode()
-        })
-    } else {
-        None
+    let cursor = |last: &IdeaRow| {
+        let key = match query.sort {
+            Sort::New => last.created_at,
+            Sort::Top => last.vote_count,
+            Sort::Trending => last.trend.to_bits() as i64,
+            Sort::Discussed => last.comment_count,
+            Sort::Relevance => last.relevance.to_bits() as i64,
+        };
+        Cursor {
+            sort: query.sort,
+            key,
+            id: last.id,
+        }
+        .encode()
     };
-    Ok(Page {
-        items: rows.into_iter().map(to_wire).collect(),
-        next_cursor,
-    })
+    Ok(page_of(rows, query.limit, cursor, to_wire))
 }
 
 /// Up to five ideas like `text`, best match first: the duplicate hints shown

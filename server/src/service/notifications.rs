@@ -1,5 +1,6 @@
 //! Following ideas and reading notifications.
 
+use crate::domain::page::page_of;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -44,17 +45,8 @@ pub async fn list(state: &AppState, user_id: i64, params: &ListParams) -> Result
         None | Some("") => i64::MAX,
         Some(c) => c.parse().map_err(|_| Error::invalid("cursor", Problem::Invalid))?,
     };
-    let mut rows = state.store.notifications(user_id, before, PAGE + 1).await?;
-    let next_cursor = if rows.len() > PAGE as usize {
-        rows.truncate(PAGE as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
-    Ok(Page {
-        items: rows.into_iter().map(to_wire).collect(),
-        next_cursor,
-    })
+    let rows = state.store.notifications(user_id, before, PAGE + 1).await?;
+    Ok(page_of(rows, PAGE, |r| r.id.to_string(), to_wire))
 }
 
 pub async fn unread(state: &AppState, user_id: i64) -> Result<UnreadCount> {

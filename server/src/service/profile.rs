@@ -2,11 +2,12 @@
 //! JSON, and deleting their account.
 
 use crate::domain::cursor::Cursor;
+use crate::domain::page::page_of;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
 use crate::service::{auth, comments, ideas};
 use crate::state::AppState;
-use crate::store::{IdeaQuery, UserRow};
+use crate::store::{IdeaQuery, IdeaRow, UserRow};
 use schwarm_wire::{Comment, Idea, Page, Problem, Sort, User};
 use serde::{Deserialize, Serialize};
 
@@ -41,24 +42,16 @@ pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListPara
         limit: PAGE + 1,
         viewer: Some(user_id),
     };
-    let mut rows = state.store.ideas(&query).await?;
-    let next_cursor = if rows.len() > PAGE as usize {
-        rows.truncate(PAGE as usize);
-        rows.last().map(|r| {
-            Cursor {
-                sort: Sort::New,
-                key: r.created_at,
-                id: r.id,
-            }
-            .encode()
-        })
-    } else {
-        None
+    let rows = state.store.ideas(&query).await?;
+    let cursor = |r: &IdeaRow| {
+        Cursor {
+            sort: Sort::New,
+            key: r.created_at,
+            id: r.id,
+        }
+        .encode()
     };
-    Ok(Page {
-        items: rows.into_iter().map(ideas::to_wire).collect(),
-        next_cursor,
-    })
+    Ok(page_of(rows, PAGE, cursor, ideas::to_wire))
 }
 
 pub async fn comments(state: &AppState, user_id: i64, params: &ListParams) -> Result<Page<Comment>> {
@@ -66,17 +59,8 @@ pub async fn comments(state: &AppState, user_id: i64, params: &ListParams) -> Re
         None | Some("") => i64::MAX,
         Some(c) => c.parse().map_err(|_| Error::invalid("cursor", Problem::Invalid))?,
     };
-    let mut rows = state.store.comments_by(user_id, before, PAGE + 1).await?;
-    let next_cursor = if rows.len() > PAGE as usize {
-        rows.truncate(PAGE as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
-    Ok(Page {
-        items: rows.into_iter().map(comments::to_wire).collect(),
-        next_cursor,
-    })
+    let rows = state.store.comments_by(user_id, before, PAGE + 1).await?;
+    Ok(page_of(rows, PAGE, |r| r.id.to_string(), comments::to_wire))
 }
 
 /// Everything Schwarm keeps about one member, as `GET /api/v1/me/export`
