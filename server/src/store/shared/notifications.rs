@@ -83,6 +83,18 @@ macro_rules! notification_store {
             }
 
             async fn fan_out_notifications(&self, batch: u32) -> crate::store::StoreResult<usize> {
+                // A cheap look on a reader first: an idle worker never takes
+                // the write lock.
+                let pending: bool = sqlx::query_scalar(
+                    "SELECT EXISTS (SELECT 1 FROM events e WHERE e.id >
+                        COALESCE((SELECT last_event_id FROM outbox_cursors WHERE consumer = $1), 0))",
+                )
+                .bind(super::notifications::CONSUMER)
+                .fetch_one(&self.reader)
+                .await?;
+                if !pending {
+                    return Ok(0);
+                }
                 let mut tx = self.write().await?;
                 let cursor: Option<i64> = sqlx::query_scalar(concat!(
                     "SELECT last_event_id FROM outbox_cursors WHERE consumer = $1",
