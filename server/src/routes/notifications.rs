@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, Path, Query};
+use crate::extract::{AuthUser, OptionalJson, Path, Query};
 use crate::service::notifications::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -42,7 +42,7 @@ async fn unread(State(state): State<AppState>, user: AuthUser) -> Result<axum::J
 async fn mark_read(
     State(state): State<AppState>,
     user: AuthUser,
-    Json(request): Json<MarkRead>,
+    OptionalJson(request): OptionalJson<MarkRead>,
 ) -> Result<axum::Json<UnreadCount>> {
     Ok(axum::Json(notifications::mark_read(&state, user.id(), request).await?))
 }

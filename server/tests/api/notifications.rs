@@ -143,3 +143,25 @@ async fn unfollowing_stops_notifications() {
     let anonymous = new_client().get(app.url("/api/v1/notifications")).send().await.unwrap();
     assert_error(anonymous, StatusCode::UNAUTHORIZED, "unauthorized").await;
 }
+
+#[tokio::test]
+async fn mark_read_needs_no_body() {
+    let app = spawn_app().await;
+    app.register("bodyless@example.org").await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/notifications/read"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .client
+        .post(app.url("/api/v1/notifications/read"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::BAD_REQUEST, "malformed").await;
+}
