@@ -30,6 +30,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Run pending migrations and exit.
     Migrate(DbArgs),
+    /// Copy a SQLite database consistently while the server runs.
+    Backup(BackupArgs),
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -114,6 +116,15 @@ impl Default for SessionArgs {
             session_max_minutes: 30 * 24 * 60,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The file to write; it must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

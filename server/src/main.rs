@@ -23,6 +23,10 @@ async fn main() -> anyhow::Result<()> {
             app.run_until(shutdown_signal()).await?;
             tracing::info!("stopped");
         }
+        Command::Backup(args) => {
+            store::backup(&args.db.database_url, &args.to).await?;
+            println!("backup written to {}", args.to.display());
+        }
         Command::Migrate(db) => {
             store::connect(&db.database_url).await?;
             println!("migrations are up to date");

@@ -294,3 +294,23 @@ pub async fn connect(database_url: &str) -> anyhow::Result<std::sync::Arc<dyn St
         anyhow::bail!("unsupported DATABASE_URL `{database_url}`: use sqlite://FILE or postgres://…")
     }
 }
+
+/// Writes a consistent copy of a SQLite database to `to` while it is in use
+/// (`VACUUM INTO` reads one snapshot; writers go on meanwhile). PostgreSQL
+/// has its own tools for this: pg_dump or base backups.
+pub async fn backup(database_url: &str, to: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    anyhow::ensure!(
+        database_url.starts_with("sqlite:"),
+        "backup copies SQLite databases; use pg_dump for PostgreSQL"
+    );
+    anyhow::ensure!(!to.exists(), "{} exists already; choose a new file", to.display());
+    let store = SqliteStore::connect(database_url).await?;
+    let target = to.to_str().context("the backup path is not valid UTF-8")?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(target)
+        .execute(&store.reader)
+        .await
+        .with_context(|| format!("writing {}", to.display()))?;
+    Ok(())
+}
