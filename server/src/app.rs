@@ -58,9 +58,11 @@ impl Application {
         }
         store.ensure_a_board(crate::domain::time::now_ms()).await?;
         workers::notifications::spawn(store.clone());
+        let live = workers::live::spawn(store.clone());
         let state = AppState {
             store,
             sessions: SessionPolicy::from(&args.sessions),
+            live,
         };
         let listener = TcpListener::bind(args.addr).await?;
         Ok(Application {

@@ -9,6 +9,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub sessions: SessionPolicy,
+    /// New outbox events, for live streams.
+    pub live: crate::workers::live::LiveHub,
 }
 
 /// How long sessions live and how their cookie is marked.

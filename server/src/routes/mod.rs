@@ -4,6 +4,7 @@
 mod auth;
 mod boards;
 mod comments;
+mod events;
 mod health;
 mod ideas;
 mod notifications;
@@ -24,6 +25,7 @@ pub fn api_router(limits: &RateLimitArgs) -> Router<AppState> {
         .merge(ideas::router())
         .merge(boards::router())
         .merge(comments::router())
+        .merge(events::router())
         .merge(notifications::router())
         .merge(profile::router());
     Router::new()

@@ -261,8 +261,21 @@ pub struct NotificationRow {
     pub read: bool,
 }
 
+/// One outbox row, as live clients receive it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub kind: String,
+    pub idea_id: Option<i64>,
+    pub visibility: String,
+    pub payload: String,
+}
+
 #[async_trait]
 pub trait NotificationStore: Send + Sync {
+    /// Outbox rows after `after`, oldest first.
+    async fn events_after(&self, after: i64, limit: u32) -> StoreResult<Vec<EventRow>>;
+    async fn last_event_id(&self) -> StoreResult<i64>;
     /// Follows (`on`) or unfollows. `None`: no such idea.
     async fn set_follow(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<bool>>;
     /// The user's notifications, newest first, with ids below `before`.

@@ -2,4 +2,5 @@
 //! `events` table after commit, so nothing uncommitted is ever announced and
 //! nothing committed is missed.
 
+pub mod live;
 pub mod notifications;

@@ -6,6 +6,7 @@ mod boards;
 mod cli;
 mod comments;
 mod errors;
+mod events;
 mod helpers;
 mod ideas;
 mod notifications;

@@ -6,6 +6,26 @@ macro_rules! notification_store {
     ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
         impl crate::store::NotificationStore for $store {
+            async fn events_after(
+                &self,
+                after: i64,
+                limit: u32,
+            ) -> crate::store::StoreResult<Vec<crate::store::EventRow>> {
+                sqlx::query_as(
+                    "SELECT id, kind, idea_id, visibility, payload FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+                )
+                .bind(after)
+                .bind(i64::from(limit))
+                .fetch_all(&self.reader)
+                .await
+            }
+
+            async fn last_event_id(&self) -> crate::store::StoreResult<i64> {
+                sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+                    .fetch_one(&self.reader)
+                    .await
+            }
+
             async fn set_follow(
                 &self,
                 idea_id: i64,

@@ -1,0 +1,101 @@
+use crate::helpers::{new_client, spawn_app, TestApp};
+use reqwest::{Response, StatusCode};
+use std::time::Duration;
+
+/// Reads the stream until `needle` shows up (or fails after a few seconds).
+async fn read_until(res: &mut Response, needle: &str) -> String {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !seen.contains(needle) {
+        let chunk = tokio::time::timeout_at(deadline, res.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no {needle} within 5 s; saw {seen}"))
+            .unwrap()
+            .expect("the stream stays open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    seen
+}
+
+async fn open(app: &TestApp, query: &str, last_event_id: Option<&str>) -> Response {
+    let mut req = new_client().get(app.url(&format!("/api/v1/events{query}")));
+    if let Some(id) = last_event_id {
+        req = req.header("last-event-id", id);
+    }
+    let res = req.send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    res
+}
+
+#[tokio::test]
+async fn a_vote_reaches_an_open_stream_with_its_count() {
+    let app = spawn_app().await;
+    app.register("live@example.org").await;
+    let idea = app.create_idea("Watched idea").await;
+    let mut stream = open(&app, &format!("?idea={}", idea["id"]), None).await;
+
+    app.client
+        .put(app.url(&format!("/api/v1/ideas/{}/vote", idea["id"])))
+        .send()
+        .await
+        .unwrap();
+
+    let seen = read_until(&mut stream, "vote.cast").await;
+    assert!(seen.contains(r#""vote_count":1"#), "{seen}");
+    assert!(seen.contains("id: "), "every event has an id to resume from: {seen}");
+}
+
+#[tokio::test]
+async fn a_reconnect_with_last_event_id_gets_what_it_missed() {
+    let app = spawn_app().await;
+    app.register("resume@example.org").await;
+    let idea = app.create_idea("Resumed idea").await;
+    let last: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    // Events while the client was away.
+    app.post(
+        &format!("/api/v1/ideas/{}/comments", idea["id"]),
+        serde_json::json!({ "body": "missed" }),
+    )
+    .await;
+    app.client
+        .put(app.url(&format!("/api/v1/ideas/{}/vote", idea["id"])))
+        .send()
+        .await
+        .unwrap();
+
+    let mut stream = open(&app, "", Some(&last.to_string())).await;
+
+    let seen = read_until(&mut stream, "vote.cast").await;
+    assert!(seen.contains("comment.created"), "{seen}");
+    assert!(
+        !seen.contains("idea.created"),
+        "nothing before the last seen event: {seen}"
+    );
+}
+
+#[tokio::test]
+async fn a_client_too_far_behind_is_told_to_reload() {
+    let app = spawn_app().await;
+    let db = app.db().await;
+    let mut tx = db.begin().await.unwrap();
+    for n in 0..1_001 {
+        sqlx::query("INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at) VALUES ('test.filler', NULL, NULL, 'public', '{}', $1)")
+            .bind(n as i64)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut stale = open(&app, "", Some("0")).await;
+
+    let text = read_until(&mut stale, r#""kind":"reset""#).await;
+    assert!(!text.contains("test.filler"), "no partial replay: {text}");
+}
