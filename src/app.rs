@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
         }
         state.user_known.set(true);
     });
+    crate::live::connect(state);
     leptos::task::spawn_local(async move {
         if let Ok(boards) = api::boards().await {
             state.boards.set(boards);

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
-use schwarm_wire::{Board, User};
+use schwarm_wire::{Board, LiveEvent, User};
 
 /// A message for the `aria-live` region under the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,8 @@ pub struct AppState {
     pub unread: RwSignal<i64>,
     /// The deployment's boards with their tags, loaded once at start.
     pub boards: RwSignal<Vec<Board>>,
+    /// The newest event from the live stream (`GET /api/v1/events`).
+    pub live: RwSignal<Option<LiveEvent>>,
 }
 
 impl AppState {
@@ -35,6 +37,7 @@ impl AppState {
             notice: RwSignal::new(None),
             unread: RwSignal::new(0),
             boards: RwSignal::new(Vec::new()),
+            live: RwSignal::new(None),
         }
     }
 

@@ -40,6 +40,16 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
             }
         }
     });
+    // Votes of others arrive live; while this button's own request is out,
+    // its answer is the one to trust.
+    Effect::new(move |_| {
+        let Some(event) = app.live.get() else { return };
+        if event.kind.starts_with("vote.") && event.idea_id == Some(idea_id) && !toggle.pending().get_untracked() {
+            if let Some(n) = event.payload.vote_count {
+                count.set(n);
+            }
+        }
+    });
     let on_click = move |_| {
         if app.user.get_untracked().is_none() {
             app.alert(Key::SignInToVote);

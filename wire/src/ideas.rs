@@ -198,3 +198,21 @@ pub const STATUS_MAX: usize = 40;
 /// Page sizes the list endpoints accept.
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
 pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// What a client of `GET /api/v1/events` reads from each message's data
+/// (the payload holds more; these are the fields the web app uses).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LiveEvent {
+    /// The outbox kind (`vote.cast`, `comment.created`, …) or `reset`.
+    pub kind: String,
+    #[serde(default)]
+    pub idea_id: Option<i64>,
+    #[serde(default)]
+    pub payload: LivePayload,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LivePayload {
+    #[serde(default)]
+    pub vote_count: Option<i64>,
+}

@@ -16,6 +16,8 @@ pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role,
 pub use boards::{Board, BoardRef, Tag};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
-pub use ideas::{Author, Idea, IdeaEdit, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState, Voters};
+pub use ideas::{
+    Author, Idea, IdeaEdit, LiveEvent, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState, Voters,
+};
 pub use notifications::{FollowState, MarkRead, Notification, UnreadCount};
 pub use validate::{FieldErrors, Problem};
