@@ -1,4 +1,4 @@
-use crate::helpers::{new_client, spawn_app, TestApp};
+use crate::helpers::{new_client, spawn_app, spawn_app_with, TestApp};
 use reqwest::{Response, StatusCode};
 use std::time::Duration;
 
@@ -98,4 +98,29 @@ async fn a_client_too_far_behind_is_told_to_reload() {
 
     let text = read_until(&mut stale, r#""kind":"reset""#).await;
     assert!(!text.contains("test.filler"), "no partial replay: {text}");
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_behave_as_one_board() {
+    // Arrange: instance B shares instance A's database.
+    let a = spawn_app().await;
+    let url = a.database_url.clone();
+    let b = spawn_app_with(move |args| args.db.database_url = url).await;
+    a.register("one@example.org").await;
+    let idea = a.create_idea("Seen everywhere").await;
+    let mut on_b = open(&b, &format!("?idea={}", idea["id"]), None).await;
+
+    // Act: a vote on A; the session made on A works on B too.
+    a.client
+        .put(a.url(&format!("/api/v1/ideas/{}/vote", idea["id"])))
+        .send()
+        .await
+        .unwrap();
+
+    // Assert: B's stream carries it.
+    let seen = read_until(&mut on_b, "vote.cast").await;
+    assert!(seen.contains(r#""vote_count":1"#), "{seen}");
+    // (Cookies are not kept apart by port, so A's client sends its cookie to B.)
+    let me_on_b = a.client.get(b.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(me_on_b.status(), StatusCode::OK, "a session made on A works on B");
 }

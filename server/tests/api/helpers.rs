@@ -48,6 +48,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         },
     };
     configure(&mut args);
+    let database_url = args.db.database_url.clone();
     let app = Application::build(&args).await.expect("the app builds");
     let base = format!("http://{}", app.local_addr());
     tokio::spawn(app.run_until(std::future::pending()));
