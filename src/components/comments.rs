@@ -43,9 +43,12 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
             }
         }
     });
+    // The live stream may have brought it already.
     let posted = Callback::new(move |c: Comment| {
-        items.update(|list| list.push(c));
-        count.update(|n| *n += 1);
+        if items.with_untracked(|list| list.iter().all(|have| have.id != c.id)) {
+            items.update(|list| list.push(c));
+            count.update(|n| *n += 1);
+        }
     });
     let changed = Callback::new(move |c: Comment| {
         items.update(|list| {
@@ -59,6 +62,30 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
         items.update(|list| list.retain(|c| c.id != id && c.parent_id != Some(id)));
         let gone = before - items.with_untracked(Vec::len);
         count.update(|n| *n -= gone as i64);
+    });
+    // Comments others write arrive live: fetch what came after the newest
+    // one shown (the page's own new comments are already there).
+    let arrived = Action::new_local(move |after: &i64| {
+        let after = *after;
+        async move {
+            if let Ok(page) = api::comments(idea_id, Some(after.to_string())).await {
+                items.update(|list| {
+                    for c in page.items {
+                        if !list.iter().any(|have| have.id == c.id) {
+                            list.push(c);
+                            count.update(|n| *n += 1);
+                        }
+                    }
+                });
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let Some(event) = app.live.get() else { return };
+        if event.kind == "comment.created" && event.idea_id == Some(idea_id) && cursor.read_untracked().is_none() {
+            let newest = items.with_untracked(|list| list.iter().map(|c| c.id).max().unwrap_or(0));
+            arrived.dispatch(newest);
+        }
     });
     let replies_to = move |parent: Option<i64>| {
         move || {

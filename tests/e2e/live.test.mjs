@@ -45,3 +45,29 @@ test('a vote from someone else updates the count in an open board', async () => 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("someone else's comment appears on an open idea page", async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/ideas/12`);
+  await page.getByRole('heading', { name: 'Comments (0)' }).waitFor();
+
+  const reg = await fetch(`${server.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'talker@example.org', password: 'talker-pass-12', display_name: 'Talker' }),
+  });
+  const cookie = reg.headers.get('set-cookie').split(';')[0];
+  const res = await fetch(`${server.url}/api/v1/ideas/12/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ body: 'Said **elsewhere**' }),
+  });
+  assert.equal(res.status, 201);
+
+  await page.locator('.comment', { hasText: 'Talker' }).locator('strong', { hasText: 'elsewhere' }).waitFor({ timeout: 5000 });
+  await page.getByRole('heading', { name: 'Comments (1)' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
