@@ -142,6 +142,7 @@ pub fn text(key: Key) -> &'static str {
         ProblemTooMany => "Wähle höchstens {n}.",
         ResponseFrom => "Antwort von",
         TheTeam => "dem Team",
+        ShowNewIdeas => "Neue Ideen anzeigen",
         ProblemRequired => "Bitte ausfüllen.",
         ProblemTooShort => "Mindestens {n} Zeichen.",
         ProblemTooLong => "Höchstens {n} Zeichen.",

@@ -136,6 +136,7 @@ pub fn text(key: Key) -> &'static str {
         ProblemTooMany => "Choose at most {n}.",
         ResponseFrom => "Response from",
         TheTeam => "the team",
+        ShowNewIdeas => "Show new ideas",
         ProblemRequired => "Please fill this in.",
         ProblemTooShort => "Use at least {n} characters.",
         ProblemTooLong => "Use at most {n} characters.",

@@ -55,6 +55,21 @@ pub fn BoardPage() -> impl IntoView {
         retry.track();
         api::list_ideas(view.get(), None)
     });
+    // New ideas arrive live, but are only shown on request, so the list
+    // never moves under the reader's eyes or pointer.
+    let app = use_app();
+    let arrived = RwSignal::new(0i64);
+    Effect::new(move |first_run_done: Option<()>| {
+        let created = app.live.read().as_ref().is_some_and(|e| e.kind == "idea.created");
+        // The event already there when the page opened is not news.
+        if created && first_run_done.is_some() {
+            arrived.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        view.track();
+        arrived.set(0);
+    });
     view! {
         <section class="board">
             <header class="page-head">
@@ -64,6 +79,14 @@ pub fn BoardPage() -> impl IntoView {
             <ShareIdea />
             <SearchBox view />
             <ListControls view />
+            <Show when=move || arrived.get().is_positive()>
+                <button type="button" class="new-ideas" on:click=move |_| {
+                    arrived.set(0);
+                    retry.update(|n| *n += 1);
+                }>
+                    {tr(Key::ShowNewIdeas)} " (" {move || crate::format::number(arrived.get(), app.lang.get())} ")"
+                </button>
+            </Show>
             <Transition fallback=IdeaSkeleton>
                 <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
                     {move || Suspend::new(async move {

@@ -71,3 +71,33 @@ test("someone else's comment appears on an open idea page", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('new ideas are announced on the board and shown on request', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/?sort=new`);
+  await page.locator('li.idea-card').first().waitFor();
+  const before = await page.locator('li.idea-card').count();
+
+  const reg = await fetch(`${server.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'poster@example.org', password: 'poster-pass-12', display_name: 'Poster' }),
+  });
+  const cookie = reg.headers.get('set-cookie').split(';')[0];
+  await fetch(`${server.url}/api/v1/ideas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ title: 'Arrived while reading', body: '' }),
+  });
+
+  const banner = page.getByRole('button', { name: 'Show new ideas (1)' });
+  await banner.waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('li.idea-card').count(), before, 'the list does not move by itself');
+  await banner.click();
+  await page.getByRole('link', { name: 'Arrived while reading' }).waitFor();
+  await banner.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
