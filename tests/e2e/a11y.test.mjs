@@ -1,23 +1,12 @@
 // Accessibility: axe-core scans every customer page, light and dark, phone
 // and desktop, signed out and in; a serious or critical violation fails.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
+import { withServer, watchErrors, signIn } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 /** Each page with what shows that it has finished loading. */
 const PAGES = [
@@ -37,7 +26,7 @@ const SIGNED_IN = [
 ];
 
 async function scan(page, path, ready) {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   await page.locator(ready).first().waitFor();
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() =>
@@ -51,13 +40,13 @@ async function scan(page, path, ready) {
 for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
   test(`no serious accessibility violation, ${scheme} theme, ${width} px wide`, async () => {
     // axe is injected as a script, which the board's own CSP rightly forbids.
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US' });
+    const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 }, bypassCSP: true, locale: 'en-US' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const violations = [];
     for (const [path, ready] of PAGES) violations.push(...(await scan(page, path, ready)));
 
-    await signIn(page, server.url);
+    await signIn(page, env.server.url);
     for (const [path, ready] of SIGNED_IN) violations.push(...(await scan(page, path, ready)));
 
     assert.deepEqual(violations, []);

@@ -1,29 +1,18 @@
 // A member renames themselves and changes their password.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { withServer, watchErrors } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer();
 
 test('change display name and password, then sign in with the new one', async () => {
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const errors = watchErrors(page);
 
   // Visitors are sent to sign in.
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${env.server.url}/account`);
   await page.getByRole('link', { name: 'Melde dich an, um dein Konto zu sehen.' }).click();
   await page.waitForURL(/\/login\?next=\/account$/);
   await page.getByRole('link', { name: 'Konto erstellen' }).last().click();
@@ -59,17 +48,17 @@ test('change display name and password, then sign in with the new one', async ()
 });
 
 test('my activity, my data as a download, and deleting my account', async () => {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await env.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   page.on('dialog', (d) => d.accept());
 
-  await page.goto(`${server.url}/register`);
+  await page.goto(`${env.server.url}/register`);
   await page.getByLabel('Email').fill('linus@example.org');
   await page.getByLabel('Display name').fill('Linus');
   await page.getByLabel('Password').fill('linus-password-1');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.getByLabel('Title').fill('Idea to outlive me');
   await page.getByRole('button', { name: 'Post idea' }).click();
   await page.waitForURL(/\/ideas\/\d+$/);
@@ -99,7 +88,7 @@ test('my activity, my data as a download, and deleting my account', async () => 
   assert.equal(data.votes.length, 1);
 
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.getByRole('status').filter({ hasText: 'Your account is deleted.' }).waitFor();
   await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
   await page.goto(ideaUrl);

@@ -1,27 +1,16 @@
 // Several boards with their own tags: filter by board and tag (in the URL),
 // and post an idea to a chosen board with tags.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, waitForTexts, signIn } from './support.mjs';
+import { withServer, watchErrors, waitForTexts, signIn } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('boards and tags filter the list and are chosen when posting', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/?sort=new`);
+  await page.goto(`${env.server.url}/?sort=new`);
   await page.locator('li.idea-card').nth(11).waitFor();
 
   await page.getByRole('link', { name: 'Mobile app', exact: true }).click();
@@ -34,7 +23,7 @@ test('boards and tags filter the list and are chosen when posting', async () => 
   await page.goBack();
   await waitForTexts(page, '.idea-title', (t) => t.length === 3);
 
-  await signIn(page, server.url);
+  await signIn(page, env.server.url);
   await page.getByLabel('Title').fill('Widgets on the home screen');
   await page.getByRole('combobox', { name: 'Board' }).selectOption('mobile');
   await page.getByLabel('Offline').check();

@@ -1,25 +1,14 @@
 // The discussion under an idea, in the browser: Markdown rendered by the
 // server, one level of replies, editing and deleting one's own comment, and
 // nothing a user writes ever runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
+import { withServer, watchErrors, signIn } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('comment, reply, edit and delete; Markdown is rendered and scripts never run', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
   const dialogs = [];
@@ -29,7 +18,7 @@ test('comment, reply, edit and delete; Markdown is rendered and scripts never ru
   });
 
   // Visitors read the discussion, with the manager's reply under its comment.
-  await page.goto(`${server.url}/ideas/1`);
+  await page.goto(`${env.server.url}/ideas/1`);
   await page.getByRole('heading', { name: 'Comments (3)' }).waitFor();
   await page.locator('.replies .comment', { hasText: 'Thanks! We are looking into this.' }).waitFor();
   await page.getByRole('link', { name: 'Sign in to join the discussion.' }).waitFor();
@@ -42,8 +31,8 @@ test('comment, reply, edit and delete; Markdown is rendered and scripts never ru
   assert.equal(await page.locator('.voters li').count(), 6);
   assert.equal(await page.locator('.voters li[title="Ada"]').innerText(), 'A');
 
-  await signIn(page, server.url);
-  await page.goto(`${server.url}/ideas/1`);
+  await signIn(page, env.server.url);
+  await page.goto(`${env.server.url}/ideas/1`);
   await page.getByRole('heading', { name: 'Comments (3)' }).waitFor();
 
   // A comment in Markdown, with an attack in it.

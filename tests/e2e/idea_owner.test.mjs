@@ -1,29 +1,18 @@
 // An author changes their mind: edits the idea, then deletes it; once a
 // product manager has taken an idea up, it can no longer be changed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
+import { withServer, watchErrors, signIn } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('the author edits and deletes an open idea, but not a triaged one', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
   page.on('dialog', (d) => d.accept());
 
-  await signIn(page, server.url);
+  await signIn(page, env.server.url);
 
   // "Dark mode" is the demo customer's, but planned: no edit, no delete.
   await page.getByRole('link', { name: 'Dark mode' }).click();
@@ -49,7 +38,7 @@ test('the author edits and deletes an open idea, but not a triaged one', async (
 
   // ...and deleted.
   await page.locator('.idea-detail').getByRole('button', { name: 'Delete' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.getByRole('status').filter({ hasText: 'Your idea is deleted.' }).waitFor();
   await page.locator('li.idea-card').first().waitFor();
   assert.equal(await page.getByRole('link', { name: 'Export reports to PDF' }).count(), 0);

@@ -3,32 +3,21 @@
 // once, sees a refused vote rolled back with a message, signs out and in
 // again, and switches the language; URLs survive reloads and navigation is
 // client-side. Any page error fails the test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, sessionCookie, waitForTexts } from './support.mjs';
+import { withServer, startServer, watchErrors, sessionCookie, waitForTexts } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer();
 
 const user = { email: 'ada@example.org', name: 'Ada Lovelace', password: 'analytical-engine-1843' };
 
 test('register, share an idea, vote and unvote, sign out and in, in English and German', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
 
   // An empty board invites the first idea.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByText('No ideas yet: be the first to share one.').waitFor();
   await page.evaluate(() => { window.__noReload = true; });
 
@@ -42,7 +31,7 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   await page.getByText('Use at least 10 characters.').waitFor();
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.locator('.who', { hasText: user.name }).waitFor();
   assert.equal(await page.evaluate(() => window.__noReload), true, 'registration reloaded the page');
 
@@ -57,7 +46,7 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   await page.waitForURL(/\/ideas\/\d+$/);
   const ideaUrl = page.url();
   await page.getByRole('heading', { name: 'Dark mode for the board' }).waitFor();
-  // The description is Markdown, rendered by the server.
+  // The description is Markdown, rendered by the env.server.
   await page.locator('.idea-body strong', { hasText: 'system' }).waitFor();
 
   // Vote: the count moves at once and the server agrees.
@@ -66,7 +55,7 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   await vote.click();
   await assertVote(vote, '1', 'true');
   await page.getByRole('status').filter({ hasText: 'Your vote is counted.' }).waitFor();
-  const api = await (await fetch(`${server.url}/api/v1/ideas/${ideaUrl.split('/').pop()}`)).json();
+  const api = await (await fetch(`${env.server.url}/api/v1/ideas/${ideaUrl.split('/').pop()}`)).json();
   assert.equal(api.vote_count, 1);
 
   // The idea URL survives a reload, with the vote remembered.
@@ -81,15 +70,15 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   // Back to the board: the idea is listed.
   await page.evaluate(() => { window.__noReload = true; });
   await page.getByRole('link', { name: 'All ideas' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.getByRole('link', { name: 'Dark mode for the board' }).waitFor();
   assert.equal(await page.evaluate(() => window.__noReload), true, 'going back reloaded the page');
 
   // The server refuses a vote (the session was ended elsewhere): the
   // optimistic count rolls back and a message says so.
-  const cookie = await sessionCookie(context, server.url);
+  const cookie = await sessionCookie(context, env.server.url);
   assert.ok(cookie, 'a session cookie is set');
-  const ended = await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } });
+  const ended = await fetch(`${env.server.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } });
   assert.equal(ended.status, 204);
   const listVote = page.locator('li.idea-card button.vote').first();
   await listVote.click();
@@ -104,7 +93,7 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
   await page.getByText('Wrong email or password.').waitFor();
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   await page.locator('.who', { hasText: user.name }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
@@ -126,7 +115,7 @@ test('register, share an idea, vote and unvote, sign out and in, in English and 
 test('the demo board lists ideas, pages with "load more", and unknown URLs', async () => {
   const demo = await startServer({ demo: true });
   try {
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await env.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${demo.url}/?sort=top`);
@@ -189,7 +178,7 @@ test('"load more" continues the list without repeating an idea', async () => {
       });
       assert.equal(r.status, 201);
     }
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await env.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(s.url);

@@ -1,27 +1,16 @@
 // Live updates: a vote cast elsewhere shows up in an open browser within a
 // second, without a reload and without touching what the user is typing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './support.mjs';
+import { withServer, watchErrors } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('a vote from someone else updates the count in an open board', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   // A visitor half-way through typing a search.
   await page.getByRole('searchbox', { name: 'Search ideas' }).fill('half-typed');
   const card = page.locator('li.idea-card', { hasText: 'Undo for deletions' });
@@ -29,13 +18,13 @@ test('a vote from someone else updates the count in an open board', async () => 
   await page.evaluate(() => { window.__noReload = true; });
 
   // Someone else votes, through the API.
-  const reg = await fetch(`${server.url}/api/v1/auth/register`, {
+  const reg = await fetch(`${env.server.url}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'elsewhere@example.org', password: 'elsewhere-pass-1', display_name: 'Else' }),
   });
   const cookie = reg.headers.get('set-cookie').split(';')[0];
-  const vote = await fetch(`${server.url}/api/v1/ideas/12/vote`, { method: 'PUT', headers: { cookie } });
+  const vote = await fetch(`${env.server.url}/api/v1/ideas/12/vote`, { method: 'PUT', headers: { cookie } });
   assert.equal(vote.status, 200);
 
   // It arrives on its own (the latency is measured by the benchmarks, not here).
@@ -47,19 +36,19 @@ test('a vote from someone else updates the count in an open board', async () => 
 });
 
 test("someone else's comment appears on an open idea page", async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/ideas/12`);
+  await page.goto(`${env.server.url}/ideas/12`);
   await page.getByRole('heading', { name: 'Comments (0)' }).waitFor();
 
-  const reg = await fetch(`${server.url}/api/v1/auth/register`, {
+  const reg = await fetch(`${env.server.url}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'talker@example.org', password: 'talker-pass-12', display_name: 'Talker' }),
   });
   const cookie = reg.headers.get('set-cookie').split(';')[0];
-  const res = await fetch(`${server.url}/api/v1/ideas/12/comments`, {
+  const res = await fetch(`${env.server.url}/api/v1/ideas/12/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ body: 'Said **elsewhere**' }),
@@ -73,20 +62,20 @@ test("someone else's comment appears on an open idea page", async () => {
 });
 
 test('new ideas are announced on the board and shown on request', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/?sort=new`);
+  await page.goto(`${env.server.url}/?sort=new`);
   await page.locator('li.idea-card').first().waitFor();
   const before = await page.locator('li.idea-card').count();
 
-  const reg = await fetch(`${server.url}/api/v1/auth/register`, {
+  const reg = await fetch(`${env.server.url}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'poster@example.org', password: 'poster-pass-12', display_name: 'Poster' }),
   });
   const cookie = reg.headers.get('set-cookie').split(';')[0];
-  await fetch(`${server.url}/api/v1/ideas`, {
+  await fetch(`${env.server.url}/api/v1/ideas`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ title: 'Arrived while reading', body: '' }),

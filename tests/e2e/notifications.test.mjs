@@ -1,40 +1,29 @@
 // Following and notifications: a comment on your idea rings your bell.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, signIn } from './support.mjs';
+import { withServer, watchErrors, signIn } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('a comment on a followed idea shows up under the bell and is read there', async () => {
-  const author = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  const bob = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  const author = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
+  const bob = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
   const errors = [...[author, bob].map(watchErrors)];
 
   // The demo customer starts from a clean slate: everything read.
-  await signIn(author, server.url);
+  await signIn(author, env.server.url);
   await author.locator('a.bell').click();
   await author.getByRole('heading', { name: 'Notifications' }).waitFor();
   await author.locator('a.bell .badge').waitFor({ state: 'detached' });
 
   // Bob follows "Dark mode" (the demo customer's idea) and comments on it.
-  await bob.goto(`${server.url}/register`);
+  await bob.goto(`${env.server.url}/register`);
   await bob.getByLabel('Email').fill('bob@example.org');
   await bob.getByLabel('Display name').fill('Bob');
   await bob.getByLabel('Password').fill('bobs-password-1');
   await bob.getByRole('button', { name: 'Create account' }).click();
-  await bob.waitForURL(`${server.url}/`);
-  await bob.goto(`${server.url}/ideas/1`);
+  await bob.waitForURL(`${env.server.url}/`);
+  await bob.goto(`${env.server.url}/ideas/1`);
   const follow = bob.getByRole('button', { name: 'Follow' });
   assert.equal(await follow.getAttribute('aria-pressed'), 'false');
   await follow.click();

@@ -1,27 +1,16 @@
 // Finding ideas: full-text search in the URL, and duplicate hints with a
 // one-click vote while a new idea's title is typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors, waitForTexts, signIn } from './support.mjs';
+import { withServer, watchErrors, waitForTexts, signIn } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServer({ demo: true });
 
 test('search puts the best match first, lives in the URL, and says when nothing matches', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('li.idea-card').nth(11).waitFor();
 
   await page.getByRole('searchbox', { name: 'Search ideas' }).fill('dark');
@@ -31,7 +20,7 @@ test('search puts the best match first, lives in the URL, and says when nothing 
   assert.equal(await page.getByRole('link', { name: 'Best match' }).getAttribute('aria-current'), 'page');
 
   // A shared link opens the same view.
-  await page.goto(`${server.url}/?q=slack`);
+  await page.goto(`${env.server.url}/?q=slack`);
   await page.getByRole('link', { name: 'Slack notifications' }).waitFor();
   assert.equal(await page.locator('li.idea-card').count(), 1);
   assert.equal(await page.getByRole('searchbox', { name: 'Search ideas' }).inputValue(), 'slack');
@@ -48,10 +37,10 @@ test('search puts the best match first, lives in the URL, and says when nothing 
 });
 
 test('typing a title shows similar ideas with a one-click vote', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, server.url);
+  await signIn(page, env.server.url);
 
   await page.getByLabel('Title').pressSequentially('Dark theme', { delay: 20 });
   const hints = page.locator('.similar-ideas');

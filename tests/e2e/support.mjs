@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a real `schwarm serve` on a free
 // loopback port with a fresh SQLite file, and Debian's Chromium driven by
 // playwright-core. Nothing of ours is mocked.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -111,4 +112,21 @@ export async function signIn(page, baseUrl, { email, password } = DEMO_CUSTOMER)
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+/**
+ * One server and one browser for the tests of a file, started before the
+ * first and stopped after the last: `const env = withServer({ demo: true })`.
+ */
+export function withServer({ demo = false } = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer({ demo });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
