@@ -124,6 +124,18 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// Creates an idea as the user of `client`.
+    pub async fn create_idea_as(&self, client: &Client, title: &str) -> Value {
+        let res = client
+            .post(self.url("/api/v1/ideas"))
+            .json(&json!({ "title": title, "body": "" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED, "creating {title}");
+        res.json().await.unwrap()
+    }
+
     pub async fn create_idea(&self, title: &str) -> Value {
         let res = self
             .post("/api/v1/ideas", json!({ "title": title, "body": "Details." }))

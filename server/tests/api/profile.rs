@@ -18,15 +18,7 @@ async fn members_see_their_ideas_votes_and_comments() {
     let mine = app.create_idea("My own idea").await;
     let other = new_client();
     app.register_with(&other, "other@example.org").await;
-    let theirs: Value = other
-        .post(app.url("/api/v1/ideas"))
-        .json(&json!({ "title": "Their idea", "body": "" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs = app.create_idea_as(&other, "Their idea").await;
     app.client
         .put(app.url(&format!("/api/v1/ideas/{}/vote", theirs["id"])))
         .send()
@@ -95,15 +87,7 @@ async fn deleting_an_account_removes_votes_and_keeps_content_anonymously() {
     let idea = app.create_idea("Idea that stays").await;
     let other = new_client();
     app.register_with(&other, "staying@example.org").await;
-    let theirs: Value = other
-        .post(app.url("/api/v1/ideas"))
-        .json(&json!({ "title": "Voted idea", "body": "" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs = app.create_idea_as(&other, "Voted idea").await;
     app.client
         .put(app.url(&format!("/api/v1/ideas/{}/vote", theirs["id"])))
         .send()
