@@ -5,6 +5,7 @@
 use crate::api;
 use crate::components::comment_form::CommentForm;
 use crate::components::field::Field;
+use crate::components::load_more::LoadMore;
 use crate::format;
 use crate::i18n::{author_name, text, tr, Key};
 use crate::state::use_app;
@@ -125,12 +126,7 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
                 <For each=replies_to(None) key=|c| (c.id, c.body.clone()) children=thread_item />
             </ol>
         </Show>
-        <Show when=move || cursor.read().is_some()>
-            <button type="button" class="load-more" disabled=move || more.pending().get()
-                on:click=move |_| { if let Some(c) = cursor.get_untracked() { more.dispatch(c); } }>
-                {tr(Key::LoadMore)}
-            </button>
-        </Show>
+        <LoadMore cursor more />
         {move || if app.user.read().is_some() {
             view! { <CommentForm idea_id on_posted=posted /> }.into_any()
         } else {

@@ -10,6 +10,7 @@ pub mod idea_editor;
 pub mod list_controls;
 pub mod live_region;
 pub mod load_error;
+pub mod load_more;
 pub mod my_activity;
 pub mod new_idea_form;
 pub mod similar_ideas;

@@ -6,6 +6,7 @@ use crate::api::{self, ListView};
 use crate::components::idea_card::IdeaCard;
 use crate::components::list_controls::{ListControls, SearchBox};
 use crate::components::load_error::{IdeaSkeleton, LoadError};
+use crate::components::load_more::LoadMore;
 use crate::components::new_idea_form::NewIdeaForm;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
@@ -159,19 +160,6 @@ fn IdeaList(page: Page<Idea>, view: ListView) -> impl IntoView {
                 <For each=move || items.get() key=|idea| idea.id children=|idea| view! { <IdeaCard idea /> } />
             </ol>
         </Show>
-        <Show when=move || cursor.read().is_some()>
-            <button
-                type="button"
-                class="load-more"
-                disabled=move || more.pending().get()
-                on:click=move |_| {
-                    if let Some(c) = cursor.get_untracked() {
-                        more.dispatch(c);
-                    }
-                }
-            >
-                {move || if more.pending().get() { tr(Key::Loading)() } else { tr(Key::LoadMore)() }}
-            </button>
-        </Show>
+        <LoadMore cursor more />
     }
 }

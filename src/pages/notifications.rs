@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::load_error::LoadError;
+use crate::components::load_more::LoadMore;
 use crate::format;
 use crate::i18n::{status_label, text, tr, Key};
 use crate::state::use_app;
@@ -69,12 +70,7 @@ fn NotificationList(page: Page<Notification>) -> impl IntoView {
                 <For each=move || items.get() key=|n| n.id children=move |n| view! { <NotificationItem n /> } />
             </ol>
         </Show>
-        <Show when=move || cursor.read().is_some()>
-            <button type="button" class="load-more" disabled=move || more.pending().get()
-                on:click=move |_| { if let Some(c) = cursor.get_untracked() { more.dispatch(c); } }>
-                {tr(Key::LoadMore)}
-            </button>
-        </Show>
+        <LoadMore cursor more />
     }
 }
 

@@ -8,6 +8,7 @@ mod comments;
 mod errors;
 mod events;
 mod helpers;
+mod idea_changes;
 mod ideas;
 mod notifications;
 mod profile;
