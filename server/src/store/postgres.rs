@@ -19,6 +19,10 @@ pub struct PgStore {
 }
 
 impl PgStore {
+    /// Serialises outbox writers until commit (see `insert_event!`); the key
+    /// is an arbitrary constant of ours.
+    pub(super) const OUTBOX_ORDER: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(4711029)");
+
     pub async fn connect(url: &str) -> anyhow::Result<PgStore> {
         let connections = std::thread::available_parallelism().map_or(8, |n| n.get() as u32 * 4);
         let pool = PgPoolOptions::new()

@@ -20,21 +20,36 @@ macro_rules! for_each_backend {
     };
 }
 
-/// Writes one outbox row inside the caller's transaction `$tx`.
+/// Writes one outbox row inside the caller's transaction `$tx`, which must
+/// be an `impl` of a store (it reads `Self::OUTBOX_ORDER`).
+///
+/// Consumers read the outbox by id (`id > cursor`), so ids must become
+/// visible in id order. SQLite's one writer guarantees that. On PostgreSQL a
+/// sequence hands out ids in insert order, not commit order, so a cursor
+/// could pass an id whose transaction commits later; there each transaction
+/// first takes one advisory lock, held until commit, so the next writer of
+/// events draws its id only after the previous one committed. Call it as the
+/// last write of a transaction, so the lock is held for a moment only.
 macro_rules! insert_event {
     ($tx:expr, $kind:expr, $idea_id:expr, $actor_id:expr, $payload:expr, $now:expr) => {
-        sqlx::query(
-            "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
-             VALUES ($1, $2, $3, 'public', $4, $5)",
-        )
-        .bind($kind)
-        .bind($idea_id)
-        .bind($actor_id)
-        .bind($payload.to_string())
-        .bind($now)
-        .execute(&mut *$tx)
+        async {
+            if let Some(lock) = Self::OUTBOX_ORDER {
+                sqlx::query(lock).execute(&mut *$tx).await?;
+            }
+            sqlx::query(
+                "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
+                 VALUES ($1, $2, $3, 'public', $4, $5)",
+            )
+            .bind($kind)
+            .bind($idea_id)
+            .bind($actor_id)
+            .bind($payload.to_string())
+            .bind($now)
+            .execute(&mut *$tx)
+            .await
+            .map(|_| ())
+        }
         .await
-        .map(|_| ())
     };
 }
 
@@ -54,7 +69,9 @@ macro_rules! follow {
 }
 
 mod comments;
+mod email;
 mod ideas;
+mod limits;
 mod notifications;
 mod sessions;
 mod users;
