@@ -31,7 +31,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
             <div class="idea-main">
                 <a class="idea-title" href=format!("/ideas/{id}")>{title}</a>
                 <p class="idea-meta">
-                    <StatusBadge status=status />
+                    <StatusBadge idea_id=id status=status />
                     <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author.display_name)}</span>
                     <span>{move || format::date(&created_at, lang.get())}</span>
                     <span>{comments}</span>

@@ -81,7 +81,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
                 <div>
                     <h1>{move || idea.read().title.clone()}</h1>
                     <p class="idea-meta">
-                        <StatusBadge status=status />
+                        <StatusBadge idea_id=id status=status />
                         <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author)}</span>
                         <span>{move || format::date(&created_at, lang.get())}</span>
                         <span>{comments}</span>

@@ -215,4 +215,7 @@ pub struct LiveEvent {
 pub struct LivePayload {
     #[serde(default)]
     pub vote_count: Option<i64>,
+    /// The new status of `idea.status_changed`.
+    #[serde(default)]
+    pub status: Option<String>,
 }

@@ -28,11 +28,20 @@ pub fn router() -> Router<AppState> {
 struct Params {
     /// Only events of this idea.
     idea: Option<i64>,
+    /// Only events of ideas on this board (by slug).
+    board: Option<String>,
 }
 
-/// Only public events, and of the chosen idea if one was asked for.
+/// Only public events, and of the chosen idea or board if one was asked
+/// for. The deletion of an idea reaches every stream (its board is gone
+/// with it); a client ignores ids it does not show.
 fn wanted(event: &EventRow, params: &Params) -> bool {
-    event.visibility == "public" && params.idea.is_none_or(|id| event.idea_id == Some(id))
+    event.visibility == "public"
+        && params.idea.is_none_or(|id| event.idea_id == Some(id))
+        && params
+            .board
+            .as_deref()
+            .is_none_or(|slug| event.board.as_deref().is_none_or(|b| b == slug))
 }
 
 fn to_sse(event: &EventRow) -> Event {

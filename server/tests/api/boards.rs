@@ -1,24 +1,6 @@
-use crate::helpers::{assert_error, spawn_app, TestApp};
+use crate::helpers::{assert_error, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-/// A second board with tags, as an admin would set it up.
-async fn web_board(app: &TestApp) {
-    let db = app.db().await;
-    sqlx::query("INSERT INTO boards (slug, name, description, position, created_at) VALUES ('web', 'Web app', 'For the web', 1, 0)")
-        .execute(&db)
-        .await
-        .unwrap();
-    for tag in ["UX", "Performance", "Security", "Reporting", "Integrations", "Mobile"] {
-        sqlx::query(
-            "INSERT INTO tags (board_id, name, colour) SELECT id, $1, '#2563eb' FROM boards WHERE slug = 'web'",
-        )
-        .bind(tag)
-        .execute(&db)
-        .await
-        .unwrap();
-    }
-}
 
 #[tokio::test]
 async fn a_new_board_has_a_general_board_to_post_to() {
@@ -35,7 +17,7 @@ async fn a_new_board_has_a_general_board_to_post_to() {
 #[tokio::test]
 async fn ideas_belong_to_a_board_and_carry_its_tags() {
     let app = spawn_app().await;
-    web_board(&app).await;
+    app.web_board().await;
     app.register("tagger@example.org").await;
 
     let board: Value = app.get("/api/v1/boards/web").await.json().await.unwrap();
@@ -83,7 +65,7 @@ async fn ideas_belong_to_a_board_and_carry_its_tags() {
 #[tokio::test]
 async fn unknown_boards_and_tags_and_too_many_tags_are_refused() {
     let app = spawn_app().await;
-    web_board(&app).await;
+    app.web_board().await;
     app.register("strict@example.org").await;
     let cases = [
         (json!({ "title": "No such board", "board": "nope" }), "board"),

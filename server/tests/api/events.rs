@@ -50,6 +50,36 @@ async fn a_vote_reaches_an_open_stream_with_its_count() {
 }
 
 #[tokio::test]
+async fn a_board_stream_carries_only_that_boards_ideas() {
+    let app = spawn_app().await;
+    app.web_board().await;
+    app.register("boards@example.org").await;
+    let elsewhere = app.create_idea("On the general board").await;
+    let here = app
+        .post(
+            "/api/v1/ideas",
+            serde_json::json!({ "title": "On the web board", "body": "", "board": "web" }),
+        )
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let mut stream = open(&app, "?board=web", None).await;
+
+    for idea in [&elsewhere, &here] {
+        app.client
+            .put(app.url(&format!("/api/v1/ideas/{}/vote", idea["id"])))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    // Events arrive in order: the other board's vote would have come first.
+    let seen = read_until(&mut stream, &format!(r#""idea_id":{},"kind":"vote.cast""#, here["id"])).await;
+    assert!(!seen.contains(&format!(r#""idea_id":{}"#, elsewhere["id"])), "{seen}");
+}
+
+#[tokio::test]
 async fn a_reconnect_with_last_event_id_gets_what_it_missed() {
     let app = spawn_app().await;
     app.register("resume@example.org").await;

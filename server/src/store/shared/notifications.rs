@@ -12,7 +12,11 @@ macro_rules! notification_store {
                 limit: u32,
             ) -> crate::store::StoreResult<Vec<crate::store::EventRow>> {
                 sqlx::query_as(
-                    "SELECT id, kind, idea_id, visibility, payload FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+                    "SELECT e.id, e.kind, e.idea_id, e.visibility, e.payload, b.slug AS board
+                     FROM events e
+                     LEFT JOIN ideas i ON i.id = e.idea_id
+                     LEFT JOIN boards b ON b.id = i.board_id
+                     WHERE e.id > $1 ORDER BY e.id LIMIT $2",
                 )
                 .bind(after)
                 .bind(i64::from(limit))
