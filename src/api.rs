@@ -3,9 +3,9 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Board, Comment, CommentEdit, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest, MarkRead,
-    NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount, User,
-    VoteState, Voters,
+    Board, Comment, CommentEdit, EmailPreferences, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest,
+    MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount,
+    Unsubscribe, Unsubscribed, User, VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -249,4 +249,16 @@ pub async fn delete_account() -> ApiResult<()> {
 
 pub async fn boards() -> ApiResult<Vec<Board>> {
     send(Request::get(&format!("{BASE}/boards")).build()).await
+}
+
+pub async fn email_preferences() -> ApiResult<EmailPreferences> {
+    send(Request::get(&format!("{BASE}/me/email")).build()).await
+}
+
+pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailPreferences> {
+    send(with_json(Request::put(&format!("{BASE}/me/email")), prefs)).await
+}
+
+pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
+    send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
 }

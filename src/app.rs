@@ -9,6 +9,7 @@ use crate::pages::board::BoardPage;
 use crate::pages::idea::IdeaPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::notifications::NotificationsPage;
+use crate::pages::unsubscribe::UnsubscribePage;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/notifications") view=NotificationsPage />
+                    <Route path=path!("/unsubscribe") view=UnsubscribePage />
                 </Routes>
             </main>
         </Router>

@@ -1,10 +1,10 @@
 //! Assembles the HTTP application: the API under `/api`, `/healthz`, and the
 //! built web app with a fallback to `index.html` for client-side routes.
 
-use crate::config::{RateLimitArgs, ServeArgs};
+use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csp, csrf, demo, static_files, store, workers};
+use crate::{csp, csrf, demo, limits, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
@@ -19,8 +19,8 @@ use tower_http::trace::TraceLayer;
 /// idea of 10,000 characters, up to 4 bytes each) fits with room to spare.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState, dist: &Path, limits: &RateLimitArgs) -> Router {
-    let api = routes::api_router(limits)
+pub fn router(state: AppState, dist: &Path) -> Router {
+    let api = routes::api_router(&state)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     Router::new()
@@ -57,17 +57,25 @@ impl Application {
             demo::load_if_empty(store.as_ref()).await?;
         }
         store.ensure_a_board(crate::domain::time::now_ms()).await?;
+        let listener = TcpListener::bind(args.addr).await?;
         workers::notifications::spawn(store.clone());
+        workers::email::spawn(
+            store.clone(),
+            &args.email,
+            &format!("http://{}", listener.local_addr()?),
+        )
+        .await?;
         let live = workers::live::spawn(store.clone());
+        limits::spawn_pruning(store.clone());
         let state = AppState {
             store,
             sessions: SessionPolicy::from(&args.sessions),
             live,
+            limits: limits::Limits::new(&args.limits)?,
         };
-        let listener = TcpListener::bind(args.addr).await?;
         Ok(Application {
             listener,
-            router: router(state, &args.dist, &args.limits),
+            router: router(state, &args.dist),
         })
     }
 

@@ -68,9 +68,49 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub limits: RateLimitArgs,
+
+    #[command(flatten)]
+    pub email: EmailArgs,
 }
 
-/// Rate limits per client IP address.
+/// Follower emails. Without an SMTP URL nothing is mailed (in-app
+/// notifications work regardless).
+#[derive(Debug, Args, Clone)]
+pub struct EmailArgs {
+    /// The mail server: `smtp://host:25` (plain, e.g. a local relay),
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:pass@host:465` (TLS).
+    #[arg(long, env = "SCHWARM_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of follower emails.
+    #[arg(long, env = "SCHWARM_SMTP_FROM", default_value = "Schwarm <noreply@localhost>")]
+    pub smtp_from: String,
+
+    /// Where people reach the board, for links in emails
+    /// (default: `http://` and the listening address).
+    #[arg(long, env = "SCHWARM_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// The first retry of a failed send waits this long; each further one
+    /// waits twice as long as the one before, up to an hour.
+    #[arg(long, env = "SCHWARM_SMTP_RETRY_MS", default_value_t = 30_000)]
+    pub smtp_retry_ms: u64,
+}
+
+impl Default for EmailArgs {
+    fn default() -> Self {
+        EmailArgs {
+            smtp_url: None,
+            smtp_from: "Schwarm <noreply@localhost>".into(),
+            public_url: None,
+            smtp_retry_ms: 30_000,
+        }
+    }
+}
+
+/// Rate limits per client IP address, shared by all instances on one
+/// database.
 #[derive(Debug, Args, Clone)]
 pub struct RateLimitArgs {
     /// Sign-in and registration attempts an address may make at once
@@ -82,6 +122,13 @@ pub struct RateLimitArgs {
     /// guessing passwords is slow but the real user is never locked out.
     #[arg(long, env = "SCHWARM_AUTH_REFILL_SECONDS", default_value_t = 2)]
     pub auth_refill_seconds: u64,
+
+    /// Behind a load balancer or proxy: the header it puts the client's
+    /// address in (e.g. `x-forwarded-for`; its last entry counts). Only set
+    /// this when every request passes that proxy, or clients could choose
+    /// their own address.
+    #[arg(long, env = "SCHWARM_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 impl Default for RateLimitArgs {
@@ -89,6 +136,7 @@ impl Default for RateLimitArgs {
         RateLimitArgs {
             auth_burst: 60,
             auth_refill_seconds: 2,
+            client_ip_header: None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// New outbox events, for live streams.
     pub live: crate::workers::live::LiveHub,
+    pub limits: crate::limits::Limits,
 }
 
 /// How long sessions live and how their cookie is marked.

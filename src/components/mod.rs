@@ -2,6 +2,7 @@
 
 pub mod comment_form;
 pub mod comments;
+pub mod email_settings;
 pub mod field;
 pub mod follow_button;
 pub mod header;

@@ -150,5 +150,18 @@ pub fn text(key: Key) -> &'static str {
         ProblemCommonPassword => "Dieses Passwort ist zu verbreitet. Wähle ein anderes.",
         ProblemOutOfRange => "Wähle eine Zahl im Bereich {n}.",
         ProblemInvalid => "Das ist ungültig.",
+        EmailHeading => "E-Mail-Benachrichtigungen",
+        EmailIntro => "Wir schreiben dir zu Ideen, denen du folgst. Wähle, worüber:",
+        EmailStatusChanges => "Statusänderungen und Antworten des Teams",
+        EmailReplies => "Neue Kommentare und Antworten",
+        EmailLanguageLabel => "Sprache der E-Mails",
+        EmailSaved => "Deine E-Mail-Einstellungen sind gespeichert.",
+        UnsubscribeHeading => "E-Mails abbestellen",
+        Unsubscribing => "Wird abbestellt …",
+        UnsubscribedStatus => "Erledigt: Du bekommst keine E-Mails mehr zu Statusänderungen.",
+        UnsubscribedReplies => "Erledigt: Du bekommst keine E-Mails mehr zu Kommentaren.",
+        UnsubscribeInvalid => "Dieser Link zum Abbestellen ist nicht (mehr) gültig.",
+        UnsubscribeFailed => "Das Abbestellen hat nicht geklappt.",
+        ManageEmail => "Alle E-Mail-Einstellungen findest du auf deiner Kontoseite.",
     }
 }

@@ -144,5 +144,18 @@ pub fn text(key: Key) -> &'static str {
         ProblemCommonPassword => "This password is too common. Choose another.",
         ProblemOutOfRange => "Choose a number in {n}.",
         ProblemInvalid => "This is not valid.",
+        EmailHeading => "Email notifications",
+        EmailIntro => "We email you about ideas you follow. Choose what:",
+        EmailStatusChanges => "Status changes and the team's responses",
+        EmailReplies => "New comments and replies",
+        EmailLanguageLabel => "Language of the emails",
+        EmailSaved => "Your email settings are saved.",
+        UnsubscribeHeading => "Unsubscribe from emails",
+        Unsubscribing => "Unsubscribing…",
+        UnsubscribedStatus => "Done: you will get no more emails about status changes.",
+        UnsubscribedReplies => "Done: you will get no more emails about comments.",
+        UnsubscribeInvalid => "This unsubscribe link is not valid (any more).",
+        UnsubscribeFailed => "Unsubscribing did not work.",
+        ManageEmail => "Choose all your email settings on your account page.",
     }
 }

@@ -143,6 +143,19 @@ pub enum Key {
     ProblemOutOfRange,
     ProblemTooMany,
     ProblemInvalid,
+    EmailHeading,
+    EmailIntro,
+    EmailStatusChanges,
+    EmailReplies,
+    EmailLanguageLabel,
+    EmailSaved,
+    UnsubscribeHeading,
+    Unsubscribing,
+    UnsubscribedStatus,
+    UnsubscribedReplies,
+    UnsubscribeInvalid,
+    UnsubscribeFailed,
+    ManageEmail,
 }
 
 impl Key {
@@ -287,5 +300,18 @@ impl Key {
         Key::ProblemOutOfRange,
         Key::ProblemTooMany,
         Key::ProblemInvalid,
+        Key::EmailHeading,
+        Key::EmailIntro,
+        Key::EmailStatusChanges,
+        Key::EmailReplies,
+        Key::EmailLanguageLabel,
+        Key::EmailSaved,
+        Key::UnsubscribeHeading,
+        Key::Unsubscribing,
+        Key::UnsubscribedStatus,
+        Key::UnsubscribedReplies,
+        Key::UnsubscribeInvalid,
+        Key::UnsubscribeFailed,
+        Key::ManageEmail,
     ];
 }

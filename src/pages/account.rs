@@ -1,7 +1,8 @@
-//! The member's own account: display name, password, their ideas, votes
-//! and comments, a data download and deleting the account.
+//! The member's own account: display name, password, email settings, their
+//! ideas, votes and comments, a data download and deleting the account.
 
 use crate::api;
+use crate::components::email_settings::EmailSettings;
 use crate::components::field::Field;
 use crate::components::my_activity::{DataControls, MyActivity};
 use crate::i18n::{tr, Key};
@@ -17,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
         <section class="account-page">
             <h1>{tr(Key::AccountHeading)}</h1>
             {move || match (app.user.read().is_some(), app.user_known.get()) {
-                (true, _) => view! { <NameForm /> <PasswordForm /> <MyActivity /> <DataControls /> }.into_any(),
+                (true, _) => view! { <NameForm /> <PasswordForm /> <EmailSettings /> <MyActivity /> <DataControls /> }.into_any(),
                 (false, true) => view! {
                     <p class="card cta"><a href="/login?next=/account">{tr(Key::SignInForAccount)}</a></p>
                 }

@@ -6,3 +6,4 @@ pub mod board;
 pub mod idea;
 pub mod not_found;
 pub mod notifications;
+pub mod unsubscribe;

@@ -17,11 +17,12 @@ const PAGES = [
   ['/login', 'form.auth'],
   ['/register', 'form.auth'],
   ['/no/such/page', '.not-found'],
+  ['/unsubscribe?token=unknown&kind=replies', '.unsubscribe-page [role=alert]'],
 ];
 const SIGNED_IN = [
   ['/', 'form.new-idea'],
   ['/ideas/1', 'form.comment-form'],
-  ['/account', '.account-page form'],
+  ['/account', '.email-settings form'],
   ['/notifications', '.notification-list, .empty'],
 ];
 

@@ -24,7 +24,7 @@ test('change display name and password, then sign in with the new one', async ()
   await page.getByRole('heading', { name: 'Dein Konto' }).waitFor();
 
   await page.getByLabel('Anzeigename').fill('Grace Hopper');
-  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.locator('form', { has: page.getByLabel('Anzeigename') }).getByRole('button', { name: 'Speichern' }).click();
   await page.locator('a.who', { hasText: 'Grace Hopper' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Dein Name ist gespeichert.' }).waitFor();
 

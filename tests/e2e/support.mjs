@@ -10,8 +10,11 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts the server; resolves once it printed its address and /healthz answers. */
-export async function startServer({ demo = false } = {}) {
+/**
+ * Starts the server (with `args` added to `schwarm serve`); resolves once it
+ * printed its address and /healthz answers.
+ */
+export async function startServer({ demo = false, args: extra = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schwarm-e2e-'));
   const bin = process.env.SCHWARM_BIN ?? path.join(ROOT, 'target/debug/schwarm');
   const args = [
@@ -21,6 +24,7 @@ export async function startServer({ demo = false } = {}) {
     '--dist', process.env.SCHWARM_DIST ?? path.join(ROOT, 'dist'),
   ];
   if (demo) args.push('--demo');
+  args.push(...extra);
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let output = '';
   child.stderr.on('data', (d) => { output += d; });

@@ -19,5 +19,8 @@ pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{
     Author, Idea, IdeaEdit, LiveEvent, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState, Voters,
 };
-pub use notifications::{FollowState, MarkRead, Notification, UnreadCount};
+pub use notifications::{
+    EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
+    Unsubscribed,
+};
 pub use validate::{FieldErrors, Problem};

@@ -1,6 +1,8 @@
-//! Pure logic with no I/O: cursors, Markdown, passwords, session tokens, time.
+//! Pure logic with no I/O: cursors, email text, Markdown, passwords, session
+//! tokens, time.
 
 pub mod cursor;
+pub mod email;
 pub mod markdown;
 pub mod page;
 pub mod password;

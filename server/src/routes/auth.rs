@@ -9,12 +9,15 @@ use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use schwarm_wire::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
 
-/// `attempts` limits sign-in and registration per client address.
-pub fn router(attempts: crate::limits::Layer) -> Router<AppState> {
+/// Sign-in and registration are rate-limited per client address.
+pub fn router(state: &AppState) -> Router<AppState> {
     let limited = Router::new()
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
-        .layer(attempts);
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::limits::auth_attempts,
+        ));
     Router::new()
         .merge(limited)
         .route("/auth/logout", post(logout))

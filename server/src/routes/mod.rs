@@ -4,13 +4,13 @@
 mod auth;
 mod boards;
 mod comments;
+mod email;
 mod events;
 mod health;
 mod ideas;
 mod notifications;
 mod profile;
 
-use crate::config::RateLimitArgs;
 use crate::error::Error;
 use crate::state::AppState;
 use axum::Router;
@@ -19,12 +19,13 @@ pub use health::router as health_router;
 
 /// Everything under `/api`. Unknown paths and methods answer in JSON, so the
 /// SPA fallback never swallows an API typo.
-pub fn api_router(limits: &RateLimitArgs) -> Router<AppState> {
+pub fn api_router(state: &AppState) -> Router<AppState> {
     let v1 = Router::new()
-        .merge(auth::router(crate::limits::auth(limits)))
+        .merge(auth::router(state))
         .merge(ideas::router())
         .merge(boards::router())
         .merge(comments::router())
+        .merge(email::router())
         .merge(events::router())
         .merge(notifications::router())
         .merge(profile::router());

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod boards;
 pub mod comments;
+pub mod email;
 pub mod ideas;
 pub mod notifications;
 pub mod profile;

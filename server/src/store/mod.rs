@@ -269,6 +269,8 @@ pub struct EventRow {
     pub idea_id: Option<i64>,
     pub visibility: String,
     pub payload: String,
+    /// The slug of the idea's board; `None` once the idea is deleted.
+    pub board: Option<String>,
 }
 
 #[async_trait]
@@ -289,9 +291,87 @@ pub trait NotificationStore: Send + Sync {
     async fn fan_out_notifications(&self, batch: u32) -> StoreResult<usize>;
 }
 
+/// One queued email, with what it takes to write it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EmailJob {
+    pub id: i64,
+    /// The outbox event kind it tells of.
+    pub kind: String,
+    pub user_id: i64,
+    pub to_address: String,
+    pub display_name: String,
+    pub language: String,
+    /// The recipient's unsubscribe token, if one was made yet.
+    pub token: Option<String>,
+    /// The recipient still wants this kind of email.
+    pub wanted: bool,
+    /// The recipient's account still exists.
+    pub active: bool,
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub actor_name: Option<String>,
+    /// The status event's payload, or the comment's text.
+    pub detail: Option<String>,
+    pub attempts: i32,
+}
+
+fn email_preferences((status_changes, replies, language): (bool, bool, String)) -> schwarm_wire::EmailPreferences {
+    schwarm_wire::EmailPreferences {
+        status_changes,
+        replies,
+        language: schwarm_wire::EmailLanguage::parse(&language),
+    }
+}
+
+#[async_trait]
+pub trait EmailStore: Send + Sync {
+    /// Starts the email consumer at the newest outbox event, unless it has
+    /// read before: turning email on does not mail the past.
+    async fn start_email_cursor(&self) -> StoreResult<()>;
+    /// Queues an email for each follower who wants one, for up to `batch`
+    /// new outbox events (skipping those created before `oldest`), and moves
+    /// the cursor, in one transaction. Returns how many events it read.
+    async fn fan_out_emails(&self, batch: u32, oldest: i64) -> StoreResult<usize>;
+    /// Takes the next due email and leases it until `lease_until`.
+    async fn claim_email(&self, now: i64, lease_until: i64) -> StoreResult<Option<EmailJob>>;
+    async fn email_sent(&self, id: i64, now: i64) -> StoreResult<()>;
+    /// Tries again at `at`.
+    async fn email_retry(&self, id: i64, at: i64, error: &str) -> StoreResult<()>;
+    /// Gives up on the email for good.
+    async fn email_failed(&self, id: i64, now: i64, error: &str) -> StoreResult<()>;
+    /// The user's unsubscribe token: the stored one, or `candidate` stored now.
+    async fn email_token(&self, user_id: i64, candidate: &str) -> StoreResult<String>;
+    async fn email_preferences(&self, user_id: i64) -> StoreResult<schwarm_wire::EmailPreferences>;
+    async fn set_email_preferences(&self, user_id: i64, prefs: &schwarm_wire::EmailPreferences) -> StoreResult<()>;
+    /// Turns one kind off for the holder of `token`. `None`: no such token.
+    async fn unsubscribe(
+        &self,
+        token: &str,
+        kind: schwarm_wire::EmailKind,
+    ) -> StoreResult<Option<schwarm_wire::EmailPreferences>>;
+}
+
+#[async_trait]
+pub trait LimitStore: Send + Sync {
+    /// Counts an attempt against the bucket `key`, which refills one attempt
+    /// per `interval_ms` and lets `tolerance_ms` worth of attempts through at
+    /// once. `None`: allowed; `Some(ms)`: refused, try again in `ms`.
+    async fn take_attempt(&self, key: &str, now: i64, interval_ms: i64, tolerance_ms: i64) -> StoreResult<Option<i64>>;
+    /// Forgets buckets that are full again; returns how many.
+    async fn prune_rate_limits(&self, now: i64) -> StoreResult<u64>;
+}
+
 #[async_trait]
 pub trait Store:
-    UserStore + SessionStore + IdeaStore + CommentStore + VoteStore + NotificationStore + BoardStore
+    UserStore
+    + SessionStore
+    + IdeaStore
+    + CommentStore
+    + VoteStore
+    + NotificationStore
+    + BoardStore
+    + EmailStore
+    + LimitStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

@@ -2,5 +2,6 @@
 //! `events` table after commit, so nothing uncommitted is ever announced and
 //! nothing committed is missed.
 
+pub mod email;
 pub mod live;
 pub mod notifications;

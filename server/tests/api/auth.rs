@@ -353,6 +353,7 @@ async fn sign_in_attempts_are_rate_limited_per_address() {
         args.limits = RateLimitArgs {
             auth_burst: 3,
             auth_refill_seconds: 60,
+            client_ip_header: None,
         }
     })
     .await;
@@ -384,4 +385,47 @@ async fn sign_in_attempts_are_rate_limited_per_address() {
     );
     // Reading is not limited.
     assert_eq!(app.get("/api/v1/ideas").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_share_the_sign_in_limit() {
+    // Arrange: B shares A's database and limits; each allows 4 at once.
+    let limited = |args: &mut schwarm_server::config::ServeArgs| {
+        args.limits = RateLimitArgs {
+            auth_burst: 4,
+            auth_refill_seconds: 60,
+            client_ip_header: None,
+        }
+    };
+    let a = spawn_app_with(limited).await;
+    let url = a.database_url.clone();
+    let b = spawn_app_with(move |args| {
+        limited(args);
+        args.db.database_url = url;
+    })
+    .await;
+    let attempt = |app: &crate::helpers::TestApp| {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "guess@example.org", "password": "guess-guess-guess" }))
+            .send()
+    };
+
+    // Act: the attempts alternate between the instances.
+    let mut statuses = Vec::new();
+    for app in [&a, &b, &a, &b, &a, &b] {
+        statuses.push(attempt(app).await.unwrap().status());
+    }
+
+    // Assert: four in all got through, not four on each.
+    use StatusCode as S;
+    let four_then_limited = [
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::TOO_MANY_REQUESTS,
+        S::TOO_MANY_REQUESTS,
+    ];
+    assert_eq!(statuses, four_then_limited);
 }

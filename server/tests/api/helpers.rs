@@ -1,5 +1,5 @@
 use reqwest::{Client, Response, StatusCode};
-use schwarm_server::config::{DbArgs, RateLimitArgs, ServeArgs, SessionArgs};
+use schwarm_server::config::{DbArgs, EmailArgs, RateLimitArgs, ServeArgs, SessionArgs};
 use schwarm_server::Application;
 use serde_json::{json, Value};
 use tempfile::TempDir;
@@ -45,7 +45,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         limits: RateLimitArgs {
             auth_burst: 1000,
             auth_refill_seconds: 1,
+            client_ip_header: None,
         },
+        email: EmailArgs::default(),
     };
     configure(&mut args);
     let database_url = args.db.database_url.clone();
@@ -142,6 +144,37 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), StatusCode::CREATED, "creating {title}");
         res.json().await.unwrap()
+    }
+
+    /// A second board with tags, as an admin would set it up.
+    pub async fn web_board(&self) {
+        let db = self.db().await;
+        sqlx::query("INSERT INTO boards (slug, name, description, position, created_at) VALUES ('web', 'Web app', 'For the web', 1, 0)")
+            .execute(&db)
+            .await
+            .unwrap();
+        for tag in ["UX", "Performance", "Security", "Reporting", "Integrations", "Mobile"] {
+            sqlx::query(
+                "INSERT INTO tags (board_id, name, colour) SELECT id, $1, '#2563eb' FROM boards WHERE slug = 'web'",
+            )
+            .bind(tag)
+            .execute(&db)
+            .await
+            .unwrap();
+        }
+    }
+
+    /// A new client signed in as a new user with this role (pm, admin).
+    pub async fn with_role(&self, email: &str, role: &str) -> Client {
+        let client = new_client();
+        self.register_with(&client, email).await;
+        sqlx::query("UPDATE users SET role = $1 WHERE email = $2")
+            .bind(role)
+            .bind(email)
+            .execute(&self.db().await)
+            .await
+            .unwrap();
+        client
     }
 
     /// Opens the test's database directly, to check what is really stored

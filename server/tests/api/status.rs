@@ -1,18 +1,6 @@
-use crate::helpers::{assert_error, new_client, spawn_app, TestApp};
-use reqwest::{Client, StatusCode};
+use crate::helpers::{assert_error, new_client, spawn_app};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-async fn with_role(app: &TestApp, email: &str, role: &str) -> Client {
-    let client = new_client();
-    app.register_with(&client, email).await;
-    sqlx::query("UPDATE users SET role = $1 WHERE email = $2")
-        .bind(role)
-        .bind(email)
-        .execute(&app.db().await)
-        .await
-        .unwrap();
-    client
-}
 
 #[tokio::test]
 async fn only_product_managers_and_admins_change_statuses() {
@@ -27,7 +15,7 @@ async fn only_product_managers_and_admins_change_statuses() {
     let member = app.client.put(&url).json(&body).send().await.unwrap();
     assert_error(member, StatusCode::FORBIDDEN, "forbidden").await;
     for (email, role) in [("pm@example.org", "pm"), ("admin@example.org", "admin")] {
-        let client = with_role(&app, email, role).await;
+        let client = app.with_role(email, role).await;
         let res = client.put(&url).json(&body).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{role}");
     }
@@ -38,7 +26,7 @@ async fn a_status_change_carries_a_public_response_and_locks_the_idea() {
     let app = spawn_app().await;
     app.register("author@example.org").await;
     let idea = app.create_idea("Dark mode").await;
-    let pm = with_role(&app, "pm@example.org", "pm").await;
+    let pm = app.with_role("pm@example.org", "pm").await;
     let url = app.url(&format!("/api/v1/ideas/{}/status", idea["id"]));
 
     let bad = pm.put(&url).json(&json!({ "status": "someday" })).send().await.unwrap();

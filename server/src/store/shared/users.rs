@@ -95,6 +95,9 @@ macro_rules! user_store {
                         .bind(user_id)
                         .fetch_all(&mut *tx)
                         .await?;
+                // The events go last: on PostgreSQL the outbox lock is held
+                // from the first event to the commit (see `insert_event!`).
+                let mut withdrawn = Vec::with_capacity(votes.len());
                 for (idea_id, cast_at) in votes {
                     let (score, created_at): (f64, i64) =
                         sqlx::query_as(concat!("SELECT trend, created_at FROM ideas WHERE id = $1", $lock))
@@ -108,10 +111,9 @@ macro_rules! user_store {
                     .bind(idea_id)
                     .fetch_one(&mut *tx)
                     .await?;
-                    let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
-                    insert_event!(tx, "vote.withdrawn", idea_id, user_id, payload, now)?;
+                    withdrawn.push((idea_id, vote_count));
                 }
-                for table in ["sessions", "follows", "notifications"] {
+                for table in ["sessions", "follows", "notifications", "email_outbox"] {
                     sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
                         .bind(user_id)
                         .execute(&mut *tx)
@@ -121,12 +123,16 @@ macro_rules! user_store {
                 // with no name, email or password, who can never sign in.
                 sqlx::query(
                     "UPDATE users SET display_name = '', email = 'deleted-' || CAST(id AS TEXT) || '@invalid',
-                        password_hash = '', deleted_at = $1 WHERE id = $2",
+                        password_hash = '', email_token = NULL, deleted_at = $1 WHERE id = $2",
                 )
                 .bind(now)
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?;
+                for (idea_id, vote_count) in withdrawn {
+                    let payload = serde_json::json!({ "idea_id": idea_id, "vote_count": vote_count });
+                    insert_event!(tx, "vote.withdrawn", idea_id, user_id, payload, now)?;
+                }
                 tx.commit().await
             }
         }

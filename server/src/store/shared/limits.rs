@@ -1,0 +1,44 @@
+macro_rules! limit_store {
+    ($store:ty, $db:ty, $lock:literal) => {
+        #[async_trait::async_trait]
+        impl crate::store::LimitStore for $store {
+            async fn take_attempt(
+                &self,
+                key: &str,
+                now: i64,
+                interval_ms: i64,
+                tolerance_ms: i64,
+            ) -> crate::store::StoreResult<Option<i64>> {
+                // GCRA in one atomic upsert: an attempt is let through when
+                // the bucket's time is at most `tolerance` ahead of now, and
+                // then moves one interval on. (SET sees the old row.)
+                let (tat, allowed): (i64, bool) = sqlx::query_as(
+                    "INSERT INTO rate_limits (key, tat, allowed) VALUES ($1, $2 + $3, TRUE)
+                     ON CONFLICT (key) DO UPDATE SET
+                         allowed = (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) - $2 <= $4,
+                         tat = CASE
+                             WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) - $2 <= $4
+                             THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3
+                             ELSE rate_limits.tat END
+                     RETURNING tat, allowed",
+                )
+                .bind(key)
+                .bind(now)
+                .bind(interval_ms)
+                .bind(tolerance_ms)
+                .fetch_one(&self.writer)
+                .await?;
+                Ok((!allowed).then(|| tat - tolerance_ms - now))
+            }
+
+            async fn prune_rate_limits(&self, now: i64) -> crate::store::StoreResult<u64> {
+                sqlx::query("DELETE FROM rate_limits WHERE tat < $1")
+                    .bind(now)
+                    .execute(&self.writer)
+                    .await
+                    .map(|r| r.rows_affected())
+            }
+        }
+    };
+}
+for_each_backend!(limit_store);
