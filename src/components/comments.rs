@@ -83,7 +83,7 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
     });
     Effect::new(move |_| {
         let Some(event) = app.live.get() else { return };
-        if event.kind == "comment.created" && event.idea_id == Some(idea_id) && cursor.read_untracked().is_none() {
+        if event.concerns("comment.created", idea_id) && cursor.read_untracked().is_none() {
             let newest = items.with_untracked(|list| list.iter().map(|c| c.id).max().unwrap_or(0));
             arrived.dispatch(newest);
         }

@@ -9,7 +9,7 @@ pub fn StatusBadge(idea_id: i64, status: String) -> impl IntoView {
     let status = RwSignal::new(status);
     Effect::new(move |_| {
         let Some(event) = app.live.get() else { return };
-        if event.kind == "idea.status_changed" && event.idea_id == Some(idea_id) {
+        if event.concerns("idea.status_changed", idea_id) {
             if let Some(new) = event.payload.status {
                 status.set(new);
             }

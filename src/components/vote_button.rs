@@ -44,7 +44,7 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
     // its answer is the one to trust.
     Effect::new(move |_| {
         let Some(event) = app.live.get() else { return };
-        if event.kind.starts_with("vote.") && event.idea_id == Some(idea_id) && !toggle.pending().get_untracked() {
+        if event.concerns("vote.", idea_id) && !toggle.pending().get_untracked() {
             if let Some(n) = event.payload.vote_count {
                 count.set(n);
             }

@@ -13,7 +13,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 use leptos_router::params::Params;
-use schwarm_wire::{Idea, Page, Sort};
+use schwarm_wire::{Idea, LiveEvent, Page, Sort};
 
 #[derive(Params, Clone, Debug, PartialEq, Default)]
 struct BoardQuery {
@@ -70,6 +70,14 @@ pub fn BoardPage() -> impl IntoView {
     Effect::new(move |_| {
         view.track();
         arrived.set(0);
+    });
+    // Back after missing too much: the list is reloaded (the form above it
+    // keeps what is typed).
+    Effect::new(move |_| {
+        if app.live.read().as_ref().is_some_and(|e| e.kind == LiveEvent::RESET) {
+            arrived.set(0);
+            retry.update(|n| *n += 1);
+        }
     });
     view! {
         <section class="board">

@@ -15,7 +15,7 @@ use futures_util::future::join3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use schwarm_wire::{Comment, Idea, Page, Voters};
+use schwarm_wire::{Comment, Idea, LiveEvent, LivePayload, Page, Voters};
 
 #[derive(Params, Clone, Debug, PartialEq)]
 struct IdeaParams {
@@ -64,7 +64,6 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
     let following = idea.following;
     let (board, tags) = (idea.board.name.clone(), idea.tags.clone());
-    let response = idea.status_response.clone();
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
         idea.status.clone(),
@@ -74,6 +73,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     let editing = RwSignal::new(false);
     let comment_count = RwSignal::new(comment_count);
     let comments = move || format::counted(comment_count.get(), Key::CommentOne, Key::Comments, lang.get());
+    follow_live_changes(id, idea);
     view! {
         <article class="card idea-detail">
             <div class="idea-detail-head">
@@ -98,7 +98,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             >
                 <IdeaEditor idea editing />
             </Show>
-            {response.map(|r| {
+            {move || idea.read().status_response.clone().map(|r| {
                 let at = r.at.clone();
                 let who = move || match r.author.as_str() {
                     "" => text(lang.get(), Key::TheTeam).to_owned(),
@@ -122,4 +122,40 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
         </article>
         <Comments idea_id=id page=thread count=comment_count />
     }
+}
+
+/// A new status brings a new public response: it is fetched and shown in
+/// place. After a `reset` (the stream missed too much) the idea is fetched
+/// once and its fresh state handed to every live view of it as a `resync`.
+/// Neither touches the comment being typed.
+fn follow_live_changes(id: i64, idea: RwSignal<Idea>) {
+    let app = use_app();
+    let refresh = Action::new_local(move |resync: &bool| {
+        let resync = *resync;
+        async move {
+            let Ok(fresh) = api::idea(id).await else { return };
+            if resync {
+                app.live.set(Some(LiveEvent {
+                    kind: LiveEvent::RESYNC.into(),
+                    idea_id: Some(id),
+                    payload: LivePayload {
+                        vote_count: Some(fresh.vote_count),
+                        status: Some(fresh.status.clone()),
+                    },
+                }));
+            }
+            idea.update(|shown| {
+                shown.status = fresh.status;
+                shown.status_response = fresh.status_response;
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let Some(event) = app.live.get() else { return };
+        if event.kind == LiveEvent::RESET {
+            refresh.dispatch(true);
+        } else if event.kind == "idea.status_changed" && event.idea_id == Some(id) {
+            refresh.dispatch(false);
+        }
+    });
 }

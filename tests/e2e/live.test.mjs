@@ -2,7 +2,7 @@
 // second, without a reload and without touching what the user is typing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withServer, watchErrors } from './support.mjs';
+import { withServer, watchErrors, signIn } from './support.mjs';
 
 const env = withServer({ demo: true });
 
@@ -87,6 +87,38 @@ test('new ideas are announced on the board and shown on request', async () => {
   await banner.click();
   await page.getByRole('link', { name: 'Arrived while reading' }).waitFor();
   await banner.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a product manager's status change and response appear on an open idea page", async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, env.server.url);
+  await page.goto(`${env.server.url}/ideas/12`);
+  const comment = page.getByLabel('Your comment');
+  await comment.fill('half-written thought');
+  const badge = page.locator('.idea-detail .status').first();
+  const before = await badge.textContent();
+
+  const login = await fetch(`${env.server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'pm@schwarm.example', password: 'demo-manager-2026' }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const res = await fetch(`${env.server.url}/api/v1/ideas/12/status`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ status: 'in progress', response: 'Started **this week**.' }),
+  });
+  assert.equal(res.status, 200);
+
+  await page.locator('.idea-detail .status', { hasText: 'In progress' }).waitFor({ timeout: 5000 });
+  await page.locator('.status-response strong', { hasText: 'this week' }).waitFor({ timeout: 5000 });
+  assert.notEqual(before, 'In progress');
+  assert.equal(await comment.inputValue(), 'half-written thought', 'the typed comment stays');
   assert.deepEqual(errors, []);
   await context.close();
 });

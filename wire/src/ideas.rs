@@ -211,6 +211,21 @@ pub struct LiveEvent {
     pub payload: LivePayload,
 }
 
+impl LiveEvent {
+    /// Sent by the server when a reconnecting client missed too much to
+    /// replay: the client reloads what it shows.
+    pub const RESET: &'static str = "reset";
+    /// Made by the web app itself after a reset: the fresh state of one
+    /// idea (vote count, status), which every live view of it takes over.
+    pub const RESYNC: &'static str = "resync";
+
+    /// Whether this event (or a resync) is about `idea_id` and of a kind
+    /// starting with `prefix`.
+    pub fn concerns(&self, prefix: &str, idea_id: i64) -> bool {
+        self.idea_id == Some(idea_id) && (self.kind.starts_with(prefix) || self.kind == LiveEvent::RESYNC)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LivePayload {
     #[serde(default)]

@@ -17,7 +17,8 @@ pub use boards::{Board, BoardRef, Tag};
 pub use comments::{Comment, CommentEdit, NewComment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{
-    Author, Idea, IdeaEdit, LiveEvent, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState, Voters,
+    Author, Idea, IdeaEdit, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState,
+    Voters,
 };
 pub use notifications::{
     EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
