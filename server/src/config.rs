@@ -123,6 +123,23 @@ pub struct RateLimitArgs {
     #[arg(long, env = "SCHWARM_AUTH_REFILL_SECONDS", default_value_t = 2)]
     pub auth_refill_seconds: u64,
 
+    /// Ideas and comments an account may post at once...
+    #[arg(long, env = "SCHWARM_POST_BURST", default_value_t = 20)]
+    pub post_burst: u32,
+
+    /// ...and one more each this many seconds. An address may post for five
+    /// accounts.
+    #[arg(long, env = "SCHWARM_POST_REFILL_SECONDS", default_value_t = 15)]
+    pub post_refill_seconds: u64,
+
+    /// Votes cast or withdrawn by an account at once...
+    #[arg(long, env = "SCHWARM_VOTE_BURST", default_value_t = 120)]
+    pub vote_burst: u32,
+
+    /// ...and one more each this many seconds (for five accounts per address).
+    #[arg(long, env = "SCHWARM_VOTE_REFILL_SECONDS", default_value_t = 1)]
+    pub vote_refill_seconds: u64,
+
     /// Behind a load balancer or proxy: the header it puts the client's
     /// address in (e.g. `x-forwarded-for`; its last entry counts). Only set
     /// this when every request passes that proxy, or clients could choose
@@ -136,6 +153,10 @@ impl Default for RateLimitArgs {
         RateLimitArgs {
             auth_burst: 60,
             auth_refill_seconds: 2,
+            post_burst: 20,
+            post_refill_seconds: 15,
+            vote_burst: 120,
+            vote_refill_seconds: 1,
             client_ip_header: None,
         }
     }

@@ -189,6 +189,49 @@ impl FromRequestParts<AppState> for PmUser {
     }
 }
 
+/// A signed-in user whose `A` action passes the rate limits (per account
+/// and per address; 429 with `Retry-After` otherwise).
+pub struct Throttled<A>(pub AuthUser, std::marker::PhantomData<A>);
+
+pub trait ThrottledAction {
+    const ACTION: crate::limits::Action;
+}
+
+pub enum Posting {}
+impl ThrottledAction for Posting {
+    const ACTION: crate::limits::Action = crate::limits::Action::Post;
+}
+
+pub enum Voting {}
+impl ThrottledAction for Voting {
+    const ACTION: crate::limits::Action = crate::limits::Action::Vote;
+}
+
+/// Creating an idea or a comment.
+pub type Poster = Throttled<Posting>;
+/// Casting or withdrawing a vote.
+pub type Voter = Throttled<Voting>;
+
+impl<A> Throttled<A> {
+    pub fn id(&self) -> i64 {
+        self.0.id()
+    }
+}
+
+impl<A: ThrottledAction> FromRequestParts<AppState> for Throttled<A> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let user = AuthUser::from_request_parts(parts, state).await?;
+        let ip = state.limits.client_ip(&parts.headers, &parts.extensions);
+        state
+            .limits
+            .check(state.store.as_ref(), A::ACTION, user.id(), &ip)
+            .await?;
+        Ok(Throttled(user, std::marker::PhantomData))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,80 +1,142 @@
-//! Rate limits on sign-in and registration, per client address (GCRA: a
-//! burst at once, then one more attempt per interval).
+//! Rate limits (GCRA: a burst at once, then one more per interval): sign-in
+//! and registration per client address; ideas, comments and votes per
+//! account and per address.
 //!
 //! The buckets live in the database (`store::LimitStore`), not in process
 //! memory as tower_governor keeps them: several instances behind a load
-//! balancer then count the same attempts, as one instance would. The limited
-//! requests are few and each already costs an argon2 hash, so one upsert
-//! per attempt is noise.
+//! balancer then count the same attempts, as one instance would, at the
+//! price of one small upsert per limited request.
 
 use crate::config::RateLimitArgs;
 use crate::domain::time::now_ms;
 use crate::error::Error;
 use crate::state::AppState;
+use crate::store::Store;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::HeaderName;
+use axum::http::{Extensions, HeaderMap, HeaderName};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use std::time::Duration;
 
+/// One limit: `burst` attempts at once, then one more per interval.
+#[derive(Clone, Copy, Debug)]
+struct Bucket {
+    interval_ms: i64,
+    tolerance_ms: i64,
+}
+
+impl Bucket {
+    fn new(burst: u32, refill_seconds: u64) -> anyhow::Result<Bucket> {
+        let interval_ms = i64::try_from(refill_seconds.max(1))?.saturating_mul(1000);
+        Ok(Bucket {
+            interval_ms,
+            tolerance_ms: interval_ms.saturating_mul(i64::from(burst.max(1)) - 1),
+        })
+    }
+
+    /// The same rate for `factor` times as many people (one address).
+    fn shared_by(self, factor: i64) -> Bucket {
+        Bucket {
+            interval_ms: (self.interval_ms / factor).max(1),
+            tolerance_ms: self.tolerance_ms.saturating_mul(factor),
+        }
+    }
+}
+
+/// A client address may act for this many accounts (an office, a school)
+/// before its own limit bites.
+const ACCOUNTS_PER_ADDRESS: i64 = 5;
+
+/// What is limited besides signing in.
+#[derive(Clone, Copy, Debug)]
+pub enum Action {
+    /// Creating ideas and comments.
+    Post,
+    /// Casting and withdrawing votes.
+    Vote,
+}
+
 #[derive(Clone, Debug)]
 pub struct Limits {
-    /// Milliseconds per attempt regained, and how far ahead the bucket may run.
-    auth_interval_ms: i64,
-    auth_tolerance_ms: i64,
+    auth: Bucket,
+    post: Bucket,
+    vote: Bucket,
     /// Behind a proxy: the header that carries the client's address.
     client_ip_header: Option<HeaderName>,
 }
 
 impl Limits {
     pub fn new(args: &RateLimitArgs) -> anyhow::Result<Limits> {
-        let interval_ms = i64::try_from(args.auth_refill_seconds.max(1))?.saturating_mul(1000);
         let client_ip_header = match &args.client_ip_header {
             Some(name) => Some(HeaderName::try_from(name.as_str())?),
             None => None,
         };
         Ok(Limits {
-            auth_interval_ms: interval_ms,
-            auth_tolerance_ms: interval_ms.saturating_mul(i64::from(args.auth_burst.max(1)) - 1),
+            auth: Bucket::new(args.auth_burst, args.auth_refill_seconds)?,
+            post: Bucket::new(args.post_burst, args.post_refill_seconds)?,
+            vote: Bucket::new(args.vote_burst, args.vote_refill_seconds)?,
             client_ip_header,
         })
     }
+
+    /// Counts one `action` of `user_id` from `ip` against both the account's
+    /// and the address's limit.
+    pub async fn check(&self, store: &dyn Store, action: Action, user_id: i64, ip: &str) -> Result<(), Error> {
+        let (name, bucket) = match action {
+            Action::Post => ("post", self.post),
+            Action::Vote => ("vote", self.vote),
+        };
+        take(store, &format!("{name}:user:{user_id}"), bucket).await?;
+        take(
+            store,
+            &format!("{name}:ip:{ip}"),
+            bucket.shared_by(ACCOUNTS_PER_ADDRESS),
+        )
+        .await
+    }
+
+    /// The client's address: the configured header's last entry (the one
+    /// the trusted proxy added), or else the peer address.
+    pub fn client_ip(&self, headers: &HeaderMap, extensions: &Extensions) -> String {
+        let forwarded = self
+            .client_ip_header
+            .as_ref()
+            .and_then(|name| headers.get(name))
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty());
+        if let Some(ip) = forwarded {
+            return ip.to_owned();
+        }
+        extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| addr.ip().to_string())
+    }
 }
 
-/// Middleware: counts the attempt, or answers 429 with `Retry-After`.
+async fn take(store: &dyn Store, key: &str, bucket: Bucket) -> Result<(), Error> {
+    match store
+        .take_attempt(key, now_ms(), bucket.interval_ms, bucket.tolerance_ms)
+        .await?
+    {
+        None => Ok(()),
+        Some(wait_ms) => Err(Error::RateLimited {
+            retry_after: u64::try_from(wait_ms).unwrap_or(0).div_ceil(1000),
+        }),
+    }
+}
+
+/// Middleware on sign-in and registration: counts the attempt per address,
+/// or answers 429 with `Retry-After`.
 pub async fn auth_attempts(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let limits = &state.limits;
-    let key = format!("auth:{}", client_ip(&req, limits.client_ip_header.as_ref()));
-    let taken = state
-        .store
-        .take_attempt(&key, now_ms(), limits.auth_interval_ms, limits.auth_tolerance_ms)
-        .await;
-    match taken {
-        Ok(None) => next.run(req).await,
-        Ok(Some(wait_ms)) => Error::RateLimited {
-            retry_after: u64::try_from(wait_ms).unwrap_or(0).div_ceil(1000),
-        }
-        .into_response(),
-        Err(error) => Error::from(error).into_response(),
+    let key = format!("auth:{}", limits.client_ip(req.headers(), req.extensions()));
+    match take(state.store.as_ref(), &key, limits.auth).await {
+        Ok(()) => next.run(req).await,
+        Err(error) => error.into_response(),
     }
-}
-
-/// The configured header's last entry (the one the trusted proxy added), or
-/// else the peer address.
-fn client_ip(req: &Request, header: Option<&HeaderName>) -> String {
-    let forwarded = header
-        .and_then(|name| req.headers().get(name))
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.rsplit(',').next())
-        .map(str::trim)
-        .filter(|v| !v.is_empty());
-    if let Some(ip) = forwarded {
-        return ip.to_owned();
-    }
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| addr.ip().to_string())
 }
 
 /// Forgets full buckets now and then, so the table stays small.

@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, Path, Query};
+use crate::extract::{AuthUser, Json, Path, Poster, Query};
 use crate::service::comments::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -24,7 +24,7 @@ async fn list(
 
 async fn create(
     State(state): State<AppState>,
-    user: AuthUser,
+    user: Poster,
     Path(idea_id): Path<i64>,
     Json(new): Json<NewComment>,
 ) -> Result<(StatusCode, axum::Json<Comment>)> {

@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, PmUser, Query};
+use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
 use crate::service::ideas::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -51,7 +51,7 @@ async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Pa
 
 async fn create(
     State(state): State<AppState>,
-    user: AuthUser,
+    user: Poster,
     Json(new): Json<NewIdea>,
 ) -> Result<(StatusCode, axum::Json<Idea>)> {
     let idea = ideas::create(&state, user.id(), new).await?;
@@ -76,11 +76,11 @@ async fn voters(State(state): State<AppState>, Path(id): Path<i64>) -> Result<ax
     Ok(axum::Json(ideas::voters(&state, id).await?))
 }
 
-async fn vote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
+async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), true).await?))
 }
 
-async fn unvote(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
+async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
 }
 

@@ -353,7 +353,7 @@ async fn sign_in_attempts_are_rate_limited_per_address() {
         args.limits = RateLimitArgs {
             auth_burst: 3,
             auth_refill_seconds: 60,
-            client_ip_header: None,
+            ..RateLimitArgs::default()
         }
     })
     .await;
@@ -394,7 +394,7 @@ async fn two_instances_on_one_database_share_the_sign_in_limit() {
         args.limits = RateLimitArgs {
             auth_burst: 4,
             auth_refill_seconds: 60,
-            client_ip_header: None,
+            ..RateLimitArgs::default()
         }
     };
     let a = spawn_app_with(limited).await;

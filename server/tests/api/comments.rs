@@ -1,4 +1,5 @@
 use crate::helpers::{assert_error, new_client, spawn_app, TestApp};
+use futures::future::join_all;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
@@ -209,4 +210,55 @@ async fn idea_descriptions_are_rendered_safely() {
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("javascript:"), "{html}");
     assert!(html.contains(r#"rel="nofollow ugc noopener""#), "{html}");
+}
+
+#[tokio::test]
+async fn parallel_comments_and_deletions_leave_every_counter_equal_to_its_rows() {
+    // Arrange: 20 members, two ideas, and one comment each to delete later.
+    let app = spawn_app().await;
+    app.register("owner@example.org").await;
+    let ideas = [app.create_idea("Idea A").await, app.create_idea("Idea B").await];
+    let mut members = Vec::new();
+    let mut doomed = Vec::new();
+    for n in 0..20 {
+        let client = new_client();
+        app.register_with(&client, &format!("talker{n}@example.org")).await;
+        let res = comment(&app, &client, &ideas[n % 2], json!({ "body": "to be deleted" })).await;
+        doomed.push(res.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+        members.push(client);
+    }
+
+    // Act: 200 new comments and 20 deletions (each with its replies), at once.
+    let app = &app;
+    let posts = (0..200).map(|n| {
+        let (client, idea) = (&members[n % members.len()], &ideas[n % 3 % 2]);
+        async move {
+            comment(&app, client, idea, json!({ "body": format!("comment {n}") }))
+                .await
+                .status()
+        }
+    });
+    let deletions = doomed.iter().enumerate().map(|(n, id)| {
+        let client = &members[n];
+        async move {
+            client
+                .delete(app.url(&format!("/api/v1/comments/{id}")))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let (posted, deleted) = futures::join!(join_all(posts), join_all(deletions));
+
+    // Assert
+    assert!(posted.iter().all(|s| *s == StatusCode::CREATED), "{posted:?}");
+    assert!(deleted.iter().all(|s| s.is_success()), "{deleted:?}");
+    let mut total = 0;
+    for idea in &ideas {
+        let (counter, rows) = idea_counts(app, idea).await;
+        assert_eq!(counter, rows, "idea {}: stored counter equals comment rows", idea["id"]);
+        total += rows;
+    }
+    assert_eq!(total, 200);
 }

@@ -41,11 +41,14 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         dist,
         demo: false,
         sessions: SessionArgs::default(),
-        // Tests sign up many users from one address.
+        // Tests sign up and post far faster than people do; the limits
+        // themselves are tested with their own settings.
         limits: RateLimitArgs {
             auth_burst: 1000,
             auth_refill_seconds: 1,
-            client_ip_header: None,
+            post_burst: 100_000,
+            vote_burst: 100_000,
+            ..RateLimitArgs::default()
         },
         email: EmailArgs::default(),
     };
@@ -69,7 +72,7 @@ pub fn on_postgres() -> bool {
 
 /// A SQLite file in `dir`, or a newly created PostgreSQL database. Old test
 /// databases are dropped by `scripts/test-postgres.sh` before each run.
-async fn fresh_database(dir: &std::path::Path) -> String {
+pub async fn fresh_database(dir: &std::path::Path) -> String {
     if !on_postgres() {
         return format!("sqlite://{}", dir.join("test.db").display());
     }

@@ -88,9 +88,13 @@ async fn a_hundred_parallel_identical_votes_count_once() {
 async fn parallel_random_votes_leave_every_counter_equal_to_its_rows() {
     let app = spawn_app().await;
     app.register("owner@example.org").await;
-    let ideas = [app.create_idea("Idea A").await, app.create_idea("Idea B").await];
+    let ideas = [
+        app.create_idea("Idea A").await,
+        app.create_idea("Idea B").await,
+        app.create_idea("Idea C").await,
+    ];
     let mut voters = Vec::new();
-    for n in 0..20 {
+    for n in 0..50 {
         let client = new_client();
         app.register_with(&client, &format!("crowd{n}@example.org")).await;
         voters.push(client);
@@ -99,11 +103,11 @@ async fn parallel_random_votes_leave_every_counter_equal_to_its_rows() {
     // A fixed pseudo-random plan, so a failure can be replayed.
     let mut seed: u64 = 0x5eed;
     let mut plan = Vec::new();
-    for _ in 0..300 {
+    for _ in 0..1000 {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         plan.push((
             (seed >> 33) as usize % voters.len(),
-            (seed >> 20) as usize % 2,
+            (seed >> 20) as usize % ideas.len(),
             (seed >> 10) & 1 == 1,
         ));
     }
