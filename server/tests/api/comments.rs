@@ -233,7 +233,7 @@ async fn parallel_comments_and_deletions_leave_every_counter_equal_to_its_rows()
     let posts = (0..200).map(|n| {
         let (client, idea) = (&members[n % members.len()], &ideas[n % 3 % 2]);
         async move {
-            comment(&app, client, idea, json!({ "body": format!("comment {n}") }))
+            comment(app, client, idea, json!({ "body": format!("comment {n}") }))
                 .await
                 .status()
         }

@@ -190,14 +190,15 @@ async fn writes_acknowledged_before_a_sigkill_survive_it() {
         }
 
         // Assert: what was acknowledged is there, and consistent.
-        let acked = acked.lock().unwrap();
-        let snapshot = Acked {
-            ideas: acked.ideas.clone(),
-            comments: acked.comments.clone(),
-            votes: acked.votes.clone(),
-            count: acked.count,
+        let snapshot = {
+            let acked = acked.lock().unwrap();
+            Acked {
+                ideas: acked.ideas.clone(),
+                comments: acked.comments.clone(),
+                votes: acked.votes.clone(),
+                count: acked.count,
+            }
         };
-        drop(acked);
         check(&database_url, &snapshot, &tokens).await;
     }
     assert!(acked.lock().unwrap().ideas.len() >= KILLS * WRITES_PER_ROUND / 3);
