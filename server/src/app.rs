@@ -20,6 +20,12 @@ use tower_http::trace::TraceLayer;
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 pub fn router(state: AppState, dist: &Path) -> Router {
+    // Behind TLS (which `--secure-cookies` declares), browsers are told to
+    // come back over HTTPS only; without TLS the header would lock them out.
+    let hsts = state
+        .sessions
+        .secure_cookies
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     let api = routes::api_router(&state)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
@@ -39,6 +45,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&csp::policy(dist)).expect("the policy is ASCII"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            move |_: &axum::response::Response| hsts.clone(),
         ))
         .layer(TraceLayer::new_for_http())
 }

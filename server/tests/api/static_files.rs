@@ -1,4 +1,4 @@
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_app_with};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -36,6 +36,29 @@ async fn responses_carry_the_basic_security_headers() {
                 .contains("frame-ancestors 'self'"),
             "{path}"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_policy_allows_only_our_own_scripts_and_hsts_comes_with_tls() {
+    let plain = spawn_app().await;
+    let res = plain.get("/").await;
+    let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "object-src 'none'",
+        "base-uri 'none'",
+    ] {
+        assert!(csp.contains(directive), "{directive} in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
+
+    let behind_tls = spawn_app_with(|args| args.sessions.secure_cookies = true).await;
+    for path in ["/", "/api/v1/ideas"] {
+        let res = behind_tls.get(path).await;
+        assert_eq!(res.headers()["strict-transport-security"], "max-age=31536000", "{path}");
     }
 }
 
