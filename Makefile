@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 ADDR ?= 127.0.0.1:8080
 DATABASE_URL ?= sqlite://schwarm.db
 
-.PHONY: screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-e2e clean
+.PHONY: screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-schema test-e2e clean
 
 help:
 	@echo "make run    build and start the board on http://$(ADDR) with demo data"
@@ -39,7 +39,7 @@ build: web server
 run: build
 	target/release/schwarm serve --demo --addr $(ADDR) --database-url $(DATABASE_URL) --dist dist
 
-test: setup-tests web lint test-unit test-api test-e2e
+test: setup-tests web lint test-unit test-api test-schema test-e2e
 	scripts/bundle-size.sh
 
 lint:
@@ -56,6 +56,12 @@ test-unit:
 test-api:
 	cargo test --locked -p schwarm-server --test api
 	scripts/test-postgres.sh
+
+# Schemathesis, every check, against the real server's OpenAPI document:
+# anonymous and signed in (scripts/schemathesis.sh, schemathesis.toml).
+test-schema:
+	cargo test --locked --no-run -p schwarm-server --test api
+	scripts/schemathesis.sh
 
 # Headless Chromium against the real server and the built dist/.
 # (`cargo test --no-run` builds bin/schwarm with the API tests' features, so

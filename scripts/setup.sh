@@ -72,4 +72,13 @@ if [ "$want_tests" = "--tests" ]; then
     echo "$lock_sum" >"$stamp"
   fi
 fi
+if [ "$want_tests" = "--tests" ]; then
+  # Schemathesis fuzzes the API against its OpenAPI document (make test).
+  SCHEMATHESIS_VERSION=4.32.5
+  if ! "$TOOLS/venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    log "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/venv"
+    python3 -m venv "$TOOLS/venv"
+    "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+fi
 log "tools ready"

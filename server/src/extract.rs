@@ -61,7 +61,10 @@ impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJ
         if !declared && !sized {
             return Ok(OptionalJson(T::default()));
         }
-        Json::<T>::from_request(req, state).await.map(|Json(t)| OptionalJson(t))
+        // `null` is "no body" too.
+        Json::<Option<T>>::from_request(req, state)
+            .await
+            .map(|Json(t)| OptionalJson(t.unwrap_or_default()))
     }
 }
 

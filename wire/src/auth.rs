@@ -4,6 +4,7 @@ use crate::validate::{DisplayName, Email, FieldErrors, Password};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Member,
@@ -32,6 +33,7 @@ impl Role {
 
 /// The signed-in user, as `GET /api/v1/me` answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     pub id: i64,
     pub email: String,
@@ -42,12 +44,16 @@ pub struct User {
 /// `POST /api/v1/auth/register`. Missing fields arrive as empty strings so
 /// that validation can name every bad field at once.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterRequest {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub password: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub display_name: String,
 }
 
@@ -79,10 +85,13 @@ impl RegisterRequest {
 /// `POST /api/v1/auth/login`. Only presence is checked: the password rules
 /// may have changed since an account was made.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub password: String,
 }
 
@@ -101,8 +110,10 @@ impl LoginRequest {
 
 /// `PATCH /api/v1/me`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfileEdit {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub display_name: String,
 }
 
@@ -117,10 +128,13 @@ impl ProfileEdit {
 
 /// `POST /api/v1/me/password`. Other sessions of the account end with it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChange {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub current_password: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub new_password: String,
 }
 

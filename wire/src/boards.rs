@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_TAGS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tag {
     pub name: String,
     /// A CSS colour such as `#2563eb`.
@@ -14,6 +15,7 @@ pub struct Tag {
 
 /// `GET /api/v1/boards` (a list) and `GET /api/v1/boards/{slug}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Board {
     pub slug: String,
     pub name: String,
@@ -23,6 +25,7 @@ pub struct Board {
 
 /// The board an idea belongs to, as ideas carry it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BoardRef {
     pub slug: String,
     pub name: String,

@@ -5,6 +5,7 @@ use crate::validate::{CommentBody, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comment {
     pub id: i64,
     pub idea_id: i64,
@@ -22,8 +23,10 @@ pub struct Comment {
 
 /// `POST /api/v1/ideas/{id}/comments`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewComment {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub body: String,
     #[serde(default)]
     pub parent_id: Option<i64>,
@@ -39,8 +42,10 @@ impl NewComment {
 
 /// `PATCH /api/v1/comments/{id}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommentEdit {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub body: String,
 }
 

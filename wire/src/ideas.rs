@@ -5,6 +5,7 @@ use crate::validate::{Body, FieldErrors, Problem, Title};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Author {
     pub id: i64,
     pub display_name: String,
@@ -12,6 +13,7 @@ pub struct Author {
 
 /// One idea as every list and page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Idea {
     pub id: i64,
     pub title: String,
@@ -42,6 +44,7 @@ pub struct Idea {
 
 /// What a product manager said with a status change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusResponse {
     /// Rendered and sanitised by the server.
     pub body_html: String,
@@ -53,8 +56,10 @@ pub struct StatusResponse {
 
 /// `PUT /api/v1/ideas/{id}/status` (product managers and admins).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusChange {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub status: String,
     /// Markdown shown on the idea and sent to its followers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +89,7 @@ impl StatusChange {
 
 /// Every list answer: one page of items and the cursor of the next page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
@@ -91,8 +97,10 @@ pub struct Page<T> {
 
 /// `POST /api/v1/ideas`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewIdea {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub title: String,
     #[serde(default)]
     pub body: String,
@@ -123,6 +131,7 @@ impl NewIdea {
 
 /// `PATCH /api/v1/ideas/{id}`: the fields to change; absent ones stay.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdeaEdit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -144,6 +153,7 @@ impl IdeaEdit {
 
 /// The answer to `PUT`/`DELETE /api/v1/ideas/{id}/vote`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoteState {
     pub vote_count: i64,
     pub voted: bool,
@@ -152,6 +162,7 @@ pub struct VoteState {
 /// `GET /api/v1/ideas/{id}/voters`: who backs an idea. Only display names
 /// are public, never emails.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Voters {
     /// The most recent voters, newest first (at most 50).
     pub items: Vec<Author>,
@@ -161,6 +172,7 @@ pub struct Voters {
 
 /// How a list of ideas is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     #[default]
@@ -202,6 +214,7 @@ pub const MAX_PAGE_SIZE: u32 = 100;
 /// What a client of `GET /api/v1/events` reads from each message's data
 /// (the payload holds more; these are the fields the web app uses).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LiveEvent {
     /// The outbox kind (`vote.cast`, `comment.created`, …) or `reset`.
     pub kind: String,
@@ -227,6 +240,7 @@ impl LiveEvent {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LivePayload {
     #[serde(default)]
     pub vote_count: Option<i64>,

@@ -4,12 +4,14 @@ use serde::{Deserialize, Serialize};
 
 /// `PUT`/`DELETE /api/v1/ideas/{id}/follow`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowState {
     pub following: bool,
 }
 
 /// Something that happened to an idea the user follows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: i64,
     /// The outbox event kind: `idea.status_changed`, `comment.created`, …
@@ -27,12 +29,14 @@ pub struct Notification {
 
 /// `GET /api/v1/notifications/unread` and the answer to marking read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnreadCount {
     pub unread: i64,
 }
 
 /// `POST /api/v1/notifications/read`: these ids, or all when absent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MarkRead {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<i64>>,
@@ -40,6 +44,7 @@ pub struct MarkRead {
 
 /// What a follower can be emailed about; each can be turned off on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EmailKind {
     /// The status of a followed idea changed (with the team's response).
@@ -65,6 +70,7 @@ impl EmailKind {
 
 /// The language emails are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum EmailLanguage {
     #[default]
@@ -92,6 +98,7 @@ impl EmailLanguage {
 /// `GET`/`PUT /api/v1/me/email`: which emails the user wants, and in which
 /// language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmailPreferences {
     pub status_changes: bool,
     pub replies: bool,
@@ -101,6 +108,7 @@ pub struct EmailPreferences {
 /// `POST /api/v1/email/unsubscribe`: the token from an email's link stops
 /// that kind of email, without signing in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Unsubscribe {
     pub token: String,
     pub kind: EmailKind,
@@ -108,6 +116,7 @@ pub struct Unsubscribe {
 
 /// The answer to an unsubscribe: what the address now receives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Unsubscribed {
     pub kind: EmailKind,
     pub preferences: EmailPreferences,

@@ -22,9 +22,27 @@ pub fn page_of<R, T>(
     }
 }
 
+/// A page size from the query string: decimal digits only (no sign, no
+/// blank), within `1..=max`.
+pub fn parse_limit(s: &str, max: u32) -> Option<u32> {
+    let digits = !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|n| (1..=max).contains(n))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::page_of;
+    use super::{page_of, parse_limit};
+
+    #[test]
+    fn limits_are_plain_numbers_in_range() {
+        assert_eq!(parse_limit("20", 100), Some(20));
+        for bad in ["", "0", "101", "+5", " 5", "5.0", "9999999999"] {
+            assert_eq!(parse_limit(bad, 100), None, "{bad}");
+        }
+    }
 
     #[test]
     fn the_extra_row_makes_a_cursor_and_is_not_shown() {

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use schwarm_wire::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
+use schwarm_wire::{ErrorBody, LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
 
 /// Sign-in and registration are rate-limited per client address.
 pub fn router(state: &AppState) -> Router<AppState> {
@@ -25,6 +25,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/me/password", post(change_password))
 }
 
+/// The OpenAPI description of these routes (see `crate::openapi`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(register, login, logout, me, edit_me, delete_me, change_password))]
+pub(super) struct Api;
+
 fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, token))
         .path("/")
@@ -39,6 +44,14 @@ fn signed_in(state: &AppState, jar: CookieJar, session: NewSession) -> (CookieJa
     (jar.add(session_cookie(state, session.token)), axum::Json(session.user))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/register",
+    operation_id = "register",
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses((status = 201, description = "Registered and signed in (session cookie)", body = User))
+)]
 async fn register(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -51,6 +64,17 @@ async fn register(
 
 /// Signing in always starts a new session; a session already held by this
 /// browser ends, so a planted session id is never promoted.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    operation_id = "login",
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in: a new session (cookie)", body = User),
+        (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = ErrorBody)
+    )
+)]
 async fn login(
     State(state): State<AppState>,
     current: MaybeAuthUser,
@@ -64,6 +88,14 @@ async fn login(
     Ok(signed_in(&state, jar, session))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    operation_id = "logout",
+    tag = "auth",
+    responses((status = 204, description = "The session ended on the server")),
+    security((), ("session" = []), ("bearer" = []))
+)]
 async fn logout(
     State(state): State<AppState>,
     current: MaybeAuthUser,
@@ -76,10 +108,27 @@ async fn logout(
     Ok((jar.remove(gone), StatusCode::NO_CONTENT))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    operation_id = "get_me",
+    tag = "account",
+    responses((status = 200, body = User)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn me(user: AuthUser) -> axum::Json<User> {
     axum::Json(auth::to_wire(&user.user))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/me",
+    operation_id = "edit_me",
+    tag = "account",
+    request_body = ProfileEdit,
+    responses((status = 200, body = User)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn edit_me(
     State(state): State<AppState>,
     user: AuthUser,
@@ -88,6 +137,15 @@ async fn edit_me(
     Ok(axum::Json(auth::edit_profile(&state, &user.user, edit).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/password",
+    operation_id = "change_password",
+    tag = "account",
+    request_body = PasswordChange,
+    responses((status = 204, description = "Changed; other sessions end")),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn change_password(
     State(state): State<AppState>,
     user: AuthUser,
@@ -98,6 +156,14 @@ async fn change_password(
 }
 
 /// Deletes the account and signs out; the browser's cookie goes too.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me",
+    operation_id = "delete_me",
+    tag = "account",
+    responses((status = 204, description = "The account is deleted and signed out")),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn delete_me(State(state): State<AppState>, user: AuthUser, jar: CookieJar) -> Result<(CookieJar, StatusCode)> {
     crate::service::profile::delete_account(&state, user.id()).await?;
     let gone = Cookie::build((SESSION_COOKIE, "")).path("/").build();

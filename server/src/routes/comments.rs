@@ -14,6 +14,19 @@ pub fn router() -> Router<AppState> {
         .route("/comments/{id}", patch(edit).delete(remove))
 }
 
+/// The OpenAPI description of these routes (see `crate::openapi`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, edit, remove))]
+pub(super) struct Api;
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/{id}/comments",
+    operation_id = "list_comments",
+    tag = "comments",
+    params(("id" = i64, Path, description = "The idea's id"), ListParams),
+    responses((status = 200, body = Page<Comment>))
+)]
 async fn list(
     State(state): State<AppState>,
     Path(idea_id): Path<i64>,
@@ -22,6 +35,16 @@ async fn list(
     Ok(axum::Json(comments::list(&state, idea_id, &params).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/ideas/{id}/comments",
+    operation_id = "create_comment",
+    tag = "comments",
+    params(("id" = i64, Path, description = "The idea's id")),
+    request_body = NewComment,
+    responses((status = 201, body = Comment)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn create(
     State(state): State<AppState>,
     user: Poster,
@@ -32,6 +55,16 @@ async fn create(
     Ok((StatusCode::CREATED, axum::Json(comment)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/comments/{id}",
+    operation_id = "edit_comment",
+    tag = "comments",
+    params(("id" = i64, Path, description = "The comment's id")),
+    request_body = CommentEdit,
+    responses((status = 200, body = Comment)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn edit(
     State(state): State<AppState>,
     user: AuthUser,
@@ -41,6 +74,15 @@ async fn edit(
     Ok(axum::Json(comments::edit(&state, id, user.id(), edit).await?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/comments/{id}",
+    operation_id = "delete_comment",
+    tag = "comments",
+    params(("id" = i64, Path, description = "The comment's id")),
+    responses((status = 204, description = "Deleted with its replies")),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
     comments::delete(&state, id, user.id()).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -13,10 +13,32 @@ pub fn router() -> Router<AppState> {
         .route("/email/unsubscribe", post(unsubscribe))
 }
 
+/// The OpenAPI description of these routes (see `crate::openapi`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(preferences, set_preferences, unsubscribe))]
+pub(super) struct Api;
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/email",
+    operation_id = "get_email_preferences",
+    tag = "account",
+    responses((status = 200, body = EmailPreferences)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn preferences(State(state): State<AppState>, user: AuthUser) -> Result<axum::Json<EmailPreferences>> {
     Ok(axum::Json(email::preferences(&state, user.id()).await?))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/email",
+    operation_id = "set_email_preferences",
+    tag = "account",
+    request_body = EmailPreferences,
+    responses((status = 200, body = EmailPreferences)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn set_preferences(
     State(state): State<AppState>,
     user: AuthUser,
@@ -26,6 +48,14 @@ async fn set_preferences(
 }
 
 /// No session needed: the token from the email's link is the permission.
+#[utoipa::path(
+    post,
+    path = "/api/v1/email/unsubscribe",
+    operation_id = "unsubscribe",
+    tag = "account",
+    request_body = Unsubscribe,
+    responses((status = 200, body = Unsubscribed))
+)]
 async fn unsubscribe(State(state): State<AppState>, Json(req): Json<Unsubscribe>) -> Result<axum::Json<Unsubscribed>> {
     Ok(axum::Json(email::unsubscribe(&state, req).await?))
 }

@@ -24,7 +24,13 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/events", get(events))
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The OpenAPI description of these routes (see `crate::openapi`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(events))]
+pub(super) struct Api;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct Params {
     /// Only events of this idea.
     idea: Option<i64>,
@@ -54,6 +60,14 @@ fn reset() -> Event {
     Event::default().data(r#"{"kind":"reset"}"#)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/events",
+    operation_id = "events",
+    tag = "live",
+    params(Params),
+    responses((status = 200, description = "A stream of server-sent events: `id` is the outbox id, `data` is `{kind, idea_id, payload}`; `Last-Event-ID` resumes", content_type = "text/event-stream"))
+)]
 async fn events(
     State(state): State<AppState>,
     Query(params): Query<Params>,

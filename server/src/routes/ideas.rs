@@ -18,6 +18,20 @@ pub fn router() -> Router<AppState> {
         .route("/ideas/{id}/status", put(set_status))
 }
 
+/// The OpenAPI description of these routes (see `crate::openapi`).
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, similar, show, create, edit, remove, voters, vote, unvote, set_status))]
+pub(super) struct Api;
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas",
+    operation_id = "list_ideas",
+    tag = "ideas",
+    params(ListParams),
+    responses((status = 200, body = Page<Idea>)),
+    security((), ("session" = []), ("bearer" = []))
+)]
 async fn list(
     State(state): State<AppState>,
     viewer: MaybeAuthUser,
@@ -26,13 +40,25 @@ async fn list(
     Ok(axum::Json(ideas::list(&state, &params, viewer.id()).await?))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SimilarParams {
+    /// The title (and description) typed so far.
+    #[param(max_length = 200)]
     #[serde(default)]
     q: String,
 }
 
 /// Duplicate hints: `{"items": [...]}` with at most five ideas.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/similar",
+    operation_id = "similar_ideas",
+    tag = "ideas",
+    params(SimilarParams),
+    responses((status = 200, description = "Up to five similar ideas", body = Page<Idea>)),
+    security((), ("session" = []), ("bearer" = []))
+)]
 async fn similar(
     State(state): State<AppState>,
     viewer: MaybeAuthUser,
@@ -45,10 +71,28 @@ async fn similar(
     }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/{id}",
+    operation_id = "get_idea",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses((status = 200, body = Idea)),
+    security((), ("session" = []), ("bearer" = []))
+)]
 async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Path<i64>) -> Result<axum::Json<Idea>> {
     Ok(axum::Json(ideas::get(&state, id, viewer.id()).await?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/ideas",
+    operation_id = "create_idea",
+    tag = "ideas",
+    request_body = NewIdea,
+    responses((status = 201, body = Idea)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn create(
     State(state): State<AppState>,
     user: Poster,
@@ -58,6 +102,16 @@ async fn create(
     Ok((StatusCode::CREATED, axum::Json(idea)))
 }
 
+#[utoipa::path(
+    patch,
+    path = "/api/v1/ideas/{id}",
+    operation_id = "edit_idea",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    request_body = IdeaEdit,
+    responses((status = 200, body = Idea)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn edit(
     State(state): State<AppState>,
     user: AuthUser,
@@ -67,23 +121,68 @@ async fn edit(
     Ok(axum::Json(ideas::edit(&state, id, user.id(), edit).await?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/ideas/{id}",
+    operation_id = "delete_idea",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses((status = 204, description = "Deleted with its votes and comments")),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
     ideas::delete(&state, id, user.id()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/ideas/{id}/voters",
+    operation_id = "list_voters",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses((status = 200, body = Voters))
+)]
 async fn voters(State(state): State<AppState>, Path(id): Path<i64>) -> Result<axum::Json<Voters>> {
     Ok(axum::Json(ideas::voters(&state, id).await?))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/ideas/{id}/vote",
+    operation_id = "vote",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses((status = 200, body = VoteState)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), true).await?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/v1/ideas/{id}/vote",
+    operation_id = "unvote",
+    tag = "ideas",
+    params(("id" = i64, Path, description = "The idea's id")),
+    responses((status = 200, body = VoteState)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
     Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/ideas/{id}/status",
+    operation_id = "set_status",
+    tag = "triage",
+    params(("id" = i64, Path, description = "The idea's id")),
+    request_body = StatusChange,
+    responses((status = 200, body = Idea)),
+    security(("session" = []), ("bearer" = []))
+)]
 async fn set_status(
     State(state): State<AppState>,
     pm: PmUser,

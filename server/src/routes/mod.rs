@@ -4,6 +4,7 @@
 mod auth;
 mod boards;
 mod comments;
+mod docs;
 mod email;
 mod events;
 mod health;
@@ -17,6 +18,22 @@ use axum::Router;
 
 pub use health::router as health_router;
 
+/// Each route module's OpenAPI paths, merged by `crate::openapi`.
+pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
+    use utoipa::OpenApi;
+    vec![
+        auth::Api::openapi(),
+        profile::Api::openapi(),
+        email::Api::openapi(),
+        boards::Api::openapi(),
+        ideas::Api::openapi(),
+        comments::Api::openapi(),
+        notifications::Api::openapi(),
+        events::Api::openapi(),
+        health::Api::openapi(),
+    ]
+}
+
 /// Everything under `/api`. Unknown paths and methods answer in JSON, so the
 /// SPA fallback never swallows an API typo.
 pub fn api_router(state: &AppState) -> Router<AppState> {
@@ -25,12 +42,14 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(ideas::router())
         .merge(boards::router())
         .merge(comments::router())
+        .merge(docs::router())
         .merge(email::router())
         .merge(events::router())
         .merge(notifications::router())
         .merge(profile::router());
     Router::new()
         .nest("/v1", v1)
+        .merge(docs::page_router())
         .fallback(|| async { Error::NotFound })
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
 }

@@ -14,9 +14,14 @@ use serde::Deserialize;
 /// Comments come in pages of this many; a discussion rarely needs two.
 pub const COMMENT_PAGE: u32 = 100;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// The `next_cursor` of the page before.
+    #[param(pattern = "^[0-9]{0,18}$")]
     pub cursor: Option<String>,
+    /// Items per page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
 }
 
@@ -43,13 +48,13 @@ pub async fn list(state: &AppState, idea_id: i64, params: &ListParams) -> Result
     let after = match params.cursor.as_deref() {
         None | Some("") => 0,
         Some(c) => errors
-            .check("cursor", c.parse::<i64>().map_err(|_| Problem::Invalid))
+            .check("cursor", crate::domain::cursor::parse_id(c).ok_or(Problem::Invalid))
             .unwrap_or(0),
     };
     let limit = match params.limit.as_deref() {
-        None | Some("") => COMMENT_PAGE,
+        None => COMMENT_PAGE,
         Some(s) => {
-            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE * 2).contains(n));
+            let n = crate::domain::page::parse_limit(s, MAX_PAGE_SIZE * 2);
             errors
                 .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE * 2)))
                 .unwrap_or(COMMENT_PAGE)

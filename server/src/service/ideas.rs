@@ -19,13 +19,23 @@ use serde::Deserialize;
 
 /// The query string of `GET /api/v1/ideas`, as sent; strings so that a bad
 /// value becomes a 422 naming the field, not a generic rejection.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// `relevance` needs `q`; without `q` the default is `trending`.
+    #[param(value_type = Option<schwarm_wire::Sort>)]
     pub sort: Option<String>,
+    /// Items per page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
+    /// The `next_cursor` of the page before (for the same filters).
+    #[param(pattern = r"^([0-9a-f]{1,16}\.[0-9]{1,18})?$")]
     pub cursor: Option<String>,
+    /// One of the statuses (`open`, `under review`, `planned`, …).
+    #[param(max_length = 40)]
     pub status: Option<String>,
     /// Full-text search over title and description.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// A board's slug.
     pub board: Option<String>,
@@ -87,8 +97,8 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         None => None,
     };
     let sort = match params.sort.as_deref() {
-        None | Some("") if search.is_some() => Sort::Relevance,
-        None | Some("") => Sort::default(),
+        None if search.is_some() => Sort::Relevance,
+        None => Sort::default(),
         Some(s) => {
             // Relevance needs something to be relevant to.
             let sort = Sort::parse(s).filter(|s| *s != Sort::Relevance || search.is_some());
@@ -96,9 +106,9 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         }
     };
     let limit = match params.limit.as_deref() {
-        None | Some("") => DEFAULT_PAGE_SIZE,
+        None => DEFAULT_PAGE_SIZE,
         Some(s) => {
-            let n = s.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n));
+            let n = crate::domain::page::parse_limit(s, MAX_PAGE_SIZE);
             errors
                 .check("limit", n.ok_or(Problem::OutOfRange(1, MAX_PAGE_SIZE)))
                 .unwrap_or(DEFAULT_PAGE_SIZE)
@@ -107,7 +117,7 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     let after = match params.cursor.as_deref() {
         None | Some("") => None,
         Some(c) => errors
-            .check("cursor", Cursor::decode(c, sort).ok_or(Problem::Invalid))
+            .check("cursor", Cursor::decode(c).ok_or(Problem::Invalid))
             .map(|c| (c.key, c.id)),
     };
     let status = match params.status.as_deref().map(str::trim) {
@@ -147,12 +157,7 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
             Sort::Discussed => last.comment_count,
             Sort::Relevance => last.relevance.to_bits() as i64,
         };
-        Cursor {
-            sort: query.sort,
-            key,
-            id: last.id,
-        }
-        .encode()
+        Cursor { key, id: last.id }.encode()
     };
     Ok(page_of(rows, query.limit, cursor, to_wire))
 }

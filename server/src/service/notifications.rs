@@ -12,8 +12,11 @@ pub const PAGE: u32 = 30;
 /// The most ids one "mark read" request may name.
 pub const MARK_MAX: usize = 500;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// The `next_cursor` of the page before.
+    #[param(pattern = "^[0-9]{0,18}$")]
     pub cursor: Option<String>,
 }
 
@@ -43,7 +46,7 @@ pub async fn list(state: &AppState, user_id: i64, params: &ListParams) -> Result
     // Newest first: the cursor is the last id shown.
     let before = match params.cursor.as_deref() {
         None | Some("") => i64::MAX,
-        Some(c) => c.parse().map_err(|_| Error::invalid("cursor", Problem::Invalid))?,
+        Some(c) => crate::domain::cursor::parse_id(c).ok_or_else(|| Error::invalid("cursor", Problem::Invalid))?,
     };
     let rows = state.store.notifications(user_id, before, PAGE + 1).await?;
     Ok(page_of(rows, PAGE, |r| r.id.to_string(), to_wire))

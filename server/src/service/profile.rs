@@ -13,8 +13,11 @@ use serde::{Deserialize, Serialize};
 
 const PAGE: u32 = 20;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// The `next_cursor` of the page before.
+    #[param(pattern = r"^([0-9a-f]{1,16}\.[0-9]{1,18})?$")]
     pub cursor: Option<String>,
 }
 
@@ -28,7 +31,7 @@ pub enum Mine {
 pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListParams) -> Result<Page<Idea>> {
     let after = match params.cursor.as_deref() {
         None | Some("") => None,
-        Some(c) => Some(Cursor::decode(c, Sort::New).ok_or_else(|| Error::invalid("cursor", Problem::Invalid))?),
+        Some(c) => Some(Cursor::decode(c).ok_or_else(|| Error::invalid("cursor", Problem::Invalid))?),
     };
     let query = IdeaQuery {
         sort: Sort::New,
@@ -45,7 +48,6 @@ pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListPara
     let rows = state.store.ideas(&query).await?;
     let cursor = |r: &IdeaRow| {
         Cursor {
-            sort: Sort::New,
             key: r.created_at,
             id: r.id,
         }
@@ -54,10 +56,19 @@ pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListPara
     Ok(page_of(rows, PAGE, cursor, ideas::to_wire))
 }
 
-pub async fn comments(state: &AppState, user_id: i64, params: &ListParams) -> Result<Page<Comment>> {
+/// The query string of the member's comments: paged by comment id.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CommentListParams {
+    /// The `next_cursor` of the page before.
+    #[param(pattern = "^[0-9]{0,18}$")]
+    pub cursor: Option<String>,
+}
+
+pub async fn comments(state: &AppState, user_id: i64, params: &CommentListParams) -> Result<Page<Comment>> {
     let before = match params.cursor.as_deref() {
         None | Some("") => i64::MAX,
-        Some(c) => c.parse().map_err(|_| Error::invalid("cursor", Problem::Invalid))?,
+        Some(c) => crate::domain::cursor::parse_id(c).ok_or_else(|| Error::invalid("cursor", Problem::Invalid))?,
     };
     let rows = state.store.comments_by(user_id, before, PAGE + 1).await?;
     Ok(page_of(rows, PAGE, |r| r.id.to_string(), comments::to_wire))
@@ -65,7 +76,7 @@ pub async fn comments(state: &AppState, user_id: i64, params: &ListParams) -> Re
 
 /// Everything Schwarm keeps about one member, as `GET /api/v1/me/export`
 /// answers it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Export {
     pub exported_at: String,
     pub user: User,
@@ -74,7 +85,7 @@ pub struct Export {
     pub votes: Vec<ExportedVote>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ExportedVote {
     pub idea_id: i64,
     pub created_at: String,
@@ -92,7 +103,7 @@ pub async fn export(state: &AppState, user: &UserRow) -> Result<Export> {
         }
     }
     let mut all_comments = Vec::new();
-    let mut params = ListParams::default();
+    let mut params = CommentListParams::default();
     loop {
         let page = comments(state, user.id, &params).await?;
         all_comments.extend(page.items);

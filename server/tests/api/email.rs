@@ -228,7 +228,9 @@ async fn a_mail_server_outage_delays_email_and_loses_none() {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     };
     assert_eq!((sent, failed), (1, 0));
-    assert!(tried >= 3, "two failed attempts and the one that worked: {tried}");
+    // (The second attempt may still have been under way when the sink
+    // started; the first one had surely failed.)
+    assert!(tried >= 2, "a failed attempt, then the one that worked: {tried}");
     assert_eq!(sink.mails().len(), 1);
 }
 

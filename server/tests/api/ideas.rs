@@ -204,22 +204,17 @@ async fn bad_list_parameters_are_422_with_their_fields() {
         ("limit=0", "limit"),
         ("limit=101", "limit"),
         ("limit=ten", "limit"),
+        ("limit=", "limit"),
+        ("limit=+5", "limit"),
+        ("sort=", "sort"),
         ("cursor=garbage", "cursor"),
+        ("cursor=1.2.3", "cursor"),
     ];
     for (query, field) in cases {
         let res = app.get(&format!("/api/v1/ideas?{query}")).await;
         let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
         assert!(err["error"]["fields"][field].is_string(), "{query}: {err}");
     }
-    // A cursor of one sort is not valid for another.
-    app.register("c@example.org").await;
-    for n in 0..3 {
-        app.create_idea(&format!("Cursor idea {n}")).await;
-    }
-    let page: Value = app.get("/api/v1/ideas?sort=new&limit=1").await.json().await.unwrap();
-    let cursor = page["next_cursor"].as_str().unwrap();
-    let res = app.get(&format!("/api/v1/ideas?sort=top&cursor={cursor}")).await;
-    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
 }
 
 #[tokio::test]

@@ -13,6 +13,7 @@ mod helpers;
 mod idea_changes;
 mod ideas;
 mod notifications;
+mod openapi;
 mod profile;
 mod rate_limits;
 mod search;

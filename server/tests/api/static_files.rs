@@ -53,7 +53,10 @@ async fn the_policy_allows_only_our_own_scripts_and_hsts_comes_with_tls() {
         assert!(csp.contains(directive), "{directive} in {csp}");
     }
     assert!(!csp.contains("unsafe-inline"), "{csp}");
-    assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
+    assert!(
+        res.headers().get("strict-transport-security").is_none(),
+        "no HSTS without TLS"
+    );
 
     let behind_tls = spawn_app_with(|args| args.sessions.secure_cookies = true).await;
     for path in ["/", "/api/v1/ideas"] {
