@@ -37,6 +37,33 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage boards.
+    Board {
+        #[command(subcommand)]
+        command: BoardCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BoardCommand {
+    /// Create a board with its tags.
+    Add(BoardAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BoardAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The board's address: `/?board=SLUG`.
+    #[arg(long)]
+    pub slug: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    /// A tag members can give ideas on this board (repeat for more).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Args, Clone)]

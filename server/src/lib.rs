@@ -3,6 +3,7 @@
 //! routes → service → store, with pure logic in `domain`.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod csp;
 pub mod csrf;
@@ -18,7 +19,6 @@ pub mod service;
 pub mod state;
 pub mod static_files;
 pub mod store;
-pub mod users;
 pub mod workers;
 
 pub use app::Application;

@@ -96,6 +96,13 @@ impl Limits {
         .await
     }
 
+    /// Counts a sign-in attempt for `email` (normalised), whatever address
+    /// it comes from: guessing one account's password from many addresses
+    /// is as slow as from one. The real user waits at most one interval.
+    pub async fn check_sign_in(&self, store: &dyn Store, email: &str) -> Result<(), Error> {
+        take(store, &format!("signin:{email}"), self.auth).await
+    }
+
     /// The client's address: the configured header's last entry (the one
     /// the trusted proxy added), or else the peer address.
     pub fn client_ip(&self, headers: &HeaderMap, extensions: &Extensions) -> String {

@@ -1,8 +1,9 @@
 //! The `schwarm` binary: parse the command line, set up logging, dispatch.
 
 use clap::Parser;
-use schwarm_server::config::{Cli, Command, LogFormat, UserCommand};
-use schwarm_server::{store, users, Application};
+use schwarm_server::cli::{boards, users};
+use schwarm_server::config::{BoardCommand, Cli, Command, LogFormat, UserCommand};
+use schwarm_server::{store, Application};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -34,6 +35,9 @@ async fn main() -> anyhow::Result<()> {
         Command::User {
             command: UserCommand::Add(args),
         } => users::add(args).await?,
+        Command::Board {
+            command: BoardCommand::Add(args),
+        } => boards::add(args).await?,
     }
     Ok(())
 }

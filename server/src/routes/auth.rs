@@ -81,6 +81,8 @@ async fn login(
     jar: CookieJar,
     Json(req): Json<LoginRequest>,
 ) -> Result<(CookieJar, axum::Json<User>)> {
+    let email = schwarm_wire::validate::Email::normalize(&req.email);
+    state.limits.check_sign_in(state.store.as_ref(), &email).await?;
     let session = auth::login(&state, req).await?;
     if let Some(old) = current.0 {
         auth::logout(&state, &old.token).await?;

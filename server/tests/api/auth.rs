@@ -429,3 +429,38 @@ async fn two_instances_on_one_database_share_the_sign_in_limit() {
     ];
     assert_eq!(statuses, four_then_limited);
 }
+
+#[tokio::test]
+async fn guessing_one_accounts_password_from_many_addresses_is_limited_too() {
+    // Arrange: addresses come from a proxy header, so each attempt has its own.
+    let app = spawn_app_with(|args| {
+        args.limits = RateLimitArgs {
+            auth_burst: 3,
+            auth_refill_seconds: 60,
+            client_ip_header: Some("x-forwarded-for".into()),
+            ..RateLimitArgs::default()
+        }
+    })
+    .await;
+    let attempt = |n: u32, email: &'static str| {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", format!("203.0.113.{n}"))
+            .json(&json!({ "email": email, "password": "guess-guess-guess" }))
+            .send()
+    };
+    for n in 0..3 {
+        assert_eq!(
+            attempt(n, "victim@example.org").await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+
+    // Act: a fourth address tries the same account, a fifth another account.
+    let same_account = attempt(3, "VICTIM@example.org ").await.unwrap();
+    let other_account = attempt(4, "someone@example.org").await.unwrap();
+
+    // Assert
+    assert_error(same_account, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(other_account.status(), StatusCode::UNAUTHORIZED);
+}

@@ -1,5 +1,5 @@
-//! The `schwarm` binary itself: `migrate`, `user add`, `serve --demo`, and a
-//! graceful stop on SIGTERM.
+//! The `schwarm` binary itself: `migrate`, `user add`, `board add`,
+//! `serve --demo`, and a graceful stop on SIGTERM.
 
 use crate::helpers::{spawn_app, TestApp};
 use reqwest::StatusCode;
@@ -30,6 +30,54 @@ fn user_add(app: &TestApp, email: &str, role: &str, password: &str) -> std::proc
 async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     app.post("/api/v1/auth/login", json!({ "email": email, "password": password }))
         .await
+}
+
+fn board_add(app: &TestApp, args: &[&str]) -> std::process::Output {
+    schwarm()
+        .args(["board", "add", "--database-url", &app.database_url])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn board_add_creates_a_board_with_tags_and_refuses_bad_ones() {
+    let app = spawn_app().await;
+
+    let made = board_add(
+        &app,
+        &[
+            "--slug",
+            "mobile",
+            "--name",
+            " Mobile app ",
+            "--tag",
+            "iOS",
+            "--tag",
+            "Android",
+        ],
+    );
+
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let board: Value = app.get("/api/v1/boards/mobile").await.json().await.unwrap();
+    assert_eq!(board["name"], "Mobile app");
+    let tags: Vec<&str> = board["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["Android", "iOS"]);
+    for bad in [
+        &["--slug", "mobile", "--name", "Again"][..],
+        &["--slug", "Not A Slug", "--name", "Bad"],
+        &["--slug", "empty", "--name", "  "],
+        &["--slug", "twice", "--name", "Twice", "--tag", "x", "--tag", "x"],
+    ] {
+        let out = board_add(&app, bad);
+        assert!(!out.status.success(), "{bad:?} is refused");
+        assert!(!out.stderr.is_empty(), "{bad:?} says why");
+    }
 }
 
 #[tokio::test]
