@@ -68,7 +68,40 @@ impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJ
     }
 }
 
+/// NUL is valid JSON (`\u0000`) but no text of ours may hold it (and
+/// PostgreSQL cannot store it): a string with one is an invalid field.
+fn refuse_nul(bytes: &[u8]) -> Result<(), Error> {
+    if !bytes.windows(6).any(|w| w == b"\\u0000") {
+        return Ok(());
+    }
+    fn find(value: &serde_json::Value, at: &str) -> Option<String> {
+        match value {
+            serde_json::Value::String(s) if s.contains('\0') => Some(at.to_owned()),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| find(v, &format!("{at}[{i}]"))),
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+                if k.contains('\0') {
+                    return Some(at.to_owned());
+                }
+                let path = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                find(v, &path)
+            }),
+            _ => None,
+        }
+    }
+    match serde_json::from_slice::<serde_json::Value>(bytes)
+        .ok()
+        .and_then(|v| find(&v, ""))
+    {
+        Some(field) => Err(Error::invalid(&field, schwarm_wire::Problem::Invalid)),
+        None => Ok(()),
+    }
+}
+
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    refuse_nul(bytes)?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let at_root = e.path().iter().next().is_none();
@@ -92,6 +125,10 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        // No resource is named with a NUL (and PostgreSQL cannot compare one).
+        if parts.uri.path().contains("%00") {
+            return Err(Error::NotFound);
+        }
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Path(p.0))
@@ -109,6 +146,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        // A NUL in a value is an invalid value of that parameter.
+        let raw = parts.uri.query().unwrap_or_default();
+        if let Some((name, _)) = raw
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(_, value)| value.contains("%00"))
+        {
+            return Err(Error::invalid(name, schwarm_wire::Problem::Invalid));
+        }
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Query(q.0))

@@ -160,11 +160,20 @@ impl Title {
     }
 }
 
+/// Control characters other than line breaks and tabs have no place in
+/// text people write (and PostgreSQL cannot store NUL at all).
+fn has_stray_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 impl Body {
     pub fn parse(s: &str) -> Result<Body, Problem> {
         let s = s.trim();
         if s.chars().count() > BODY_MAX {
             return Err(Problem::TooLong(BODY_MAX));
+        }
+        if has_stray_control(s) {
+            return Err(Problem::Invalid);
         }
         Ok(Body(s.to_owned()))
     }
@@ -174,6 +183,9 @@ impl CommentBody {
     pub fn parse(s: &str) -> Result<CommentBody, Problem> {
         let s = s.trim();
         length_between(s, 1, COMMENT_MAX)?;
+        if has_stray_control(s) {
+            return Err(Problem::Invalid);
+        }
         Ok(CommentBody(s.to_owned()))
     }
 }
@@ -265,6 +277,14 @@ impl DisplayName {
 mod tests {
     use super::*;
     use crate::NewIdea;
+
+    #[test]
+    fn texts_keep_line_breaks_and_tabs_but_no_other_control_characters() {
+        assert!(Body::parse("line one\r\n\tline two").is_ok());
+        assert_eq!(Body::parse("nul \u{0} inside"), Err(Problem::Invalid));
+        assert_eq!(CommentBody::parse("bell \u{7}"), Err(Problem::Invalid));
+        assert!(CommentBody::parse("fine\nreply").is_ok());
+    }
 
     #[test]
     fn title_is_trimmed_and_bounded_in_characters() {

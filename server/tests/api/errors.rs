@@ -114,3 +114,57 @@ async fn cross_site_state_changes_are_refused() {
         .unwrap();
     assert_eq!(read.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn nul_and_other_control_characters_are_refused_not_stored() {
+    // PostgreSQL cannot store NUL at all: it must never reach the database.
+    let app = spawn_app().await;
+    app.register("nul@example.org").await;
+    let idea = app.create_idea("A fine idea").await;
+
+    let writes = [
+        (
+            "/api/v1/ideas".to_owned(),
+            serde_json::json!({ "title": "Nul \u{0} here", "body": "" }),
+            "title",
+        ),
+        (
+            "/api/v1/ideas".to_owned(),
+            serde_json::json!({ "title": "Nul in body", "body": "a\u{0}b" }),
+            "body",
+        ),
+        (
+            format!("/api/v1/ideas/{}/comments", idea["id"]),
+            serde_json::json!({ "body": "bell\u{7}" }),
+            "body",
+        ),
+        (
+            "/api/v1/auth/login".to_owned(),
+            serde_json::json!({ "email": "a\u{0}@example.org", "password": "whatever-it-is" }),
+            "email",
+        ),
+        (
+            "/api/v1/email/unsubscribe".to_owned(),
+            serde_json::json!({ "token": "t\u{0}", "kind": "replies" }),
+            "token",
+        ),
+    ];
+    for (path, body, field) in writes {
+        let res = app.post(&path, body).await;
+        let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert!(err["error"]["fields"][field].is_string(), "{path}: {err}");
+    }
+    for query in ["q=%00", "status=%00", "board=%00", "tag=%00", "q=a%00b"] {
+        let res = app.get(&format!("/api/v1/ideas?{query}")).await;
+        assert!(
+            res.status().is_client_error() || res.status().is_success(),
+            "{query}: {}",
+            res.status()
+        );
+        assert!(res.status() != StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    for path in ["/api/v1/boards/%00", "/api/v1/ideas/similar?q=%00"] {
+        let status = app.get(path).await.status();
+        assert!(!status.is_server_error(), "{path}: {status}");
+    }
+}
