@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCHWARM_BIN = process.env.SCHWARM_BIN ?? path.join(ROOT, 'target/debug/schwarm');
 
 /**
  * Starts the server (with `args` added to `schwarm serve`); resolves once it
@@ -16,16 +17,16 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export async function startServer({ demo = false, args: extra = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schwarm-e2e-'));
-  const bin = process.env.SCHWARM_BIN ?? path.join(ROOT, 'target/debug/schwarm');
+  const databaseUrl = `sqlite://${path.join(dir, 'e2e.db')}`;
   const args = [
     'serve',
     '--addr', '127.0.0.1:0',
-    '--database-url', `sqlite://${path.join(dir, 'e2e.db')}`,
+    '--database-url', databaseUrl,
     '--dist', process.env.SCHWARM_DIST ?? path.join(ROOT, 'dist'),
   ];
   if (demo) args.push('--demo');
   args.push(...extra);
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  const child = spawn(SCHWARM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let output = '';
   child.stderr.on('data', (d) => { output += d; });
   const url = await new Promise((resolve, reject) => {
@@ -41,6 +42,7 @@ export async function startServer({ demo = false, args: extra = [] } = {}) {
   if (!health.ok) throw new Error(`healthz answered ${health.status}`);
   return {
     url,
+    databaseUrl,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
