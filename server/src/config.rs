@@ -150,17 +150,17 @@ pub struct RateLimitArgs {
     #[arg(long, env = "SCHWARM_AUTH_REFILL_SECONDS", default_value_t = 2)]
     pub auth_refill_seconds: u64,
 
-    /// Ideas and comments an account may post at once...
-    #[arg(long, env = "SCHWARM_POST_BURST", default_value_t = 20)]
+    /// Ideas and comments an account may post at once (a workshop's worth)...
+    #[arg(long, env = "SCHWARM_POST_BURST", default_value_t = 120)]
     pub post_burst: u32,
 
-    /// ...and one more each this many seconds. An address may post for five
-    /// accounts.
-    #[arg(long, env = "SCHWARM_POST_REFILL_SECONDS", default_value_t = 15)]
+    /// ...and one more each this many seconds (30 a minute). An address may
+    /// post for five accounts.
+    #[arg(long, env = "SCHWARM_POST_REFILL_SECONDS", default_value_t = 2)]
     pub post_refill_seconds: u64,
 
     /// Votes cast or withdrawn by an account at once...
-    #[arg(long, env = "SCHWARM_VOTE_BURST", default_value_t = 120)]
+    #[arg(long, env = "SCHWARM_VOTE_BURST", default_value_t = 300)]
     pub vote_burst: u32,
 
     /// ...and one more each this many seconds (for five accounts per address).
@@ -180,9 +180,9 @@ impl Default for RateLimitArgs {
         RateLimitArgs {
             auth_burst: 60,
             auth_refill_seconds: 2,
-            post_burst: 20,
-            post_refill_seconds: 15,
-            vote_burst: 120,
+            post_burst: 120,
+            post_refill_seconds: 2,
+            vote_burst: 300,
             vote_refill_seconds: 1,
             client_ip_header: None,
         }
