@@ -4,13 +4,12 @@
 use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csp, csrf, demo, limits, static_files, store, workers};
+use crate::{csp, csrf, demo, embed_page, limits, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
 use std::future::Future;
 use std::net::SocketAddr;
-use std::path::Path;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -19,20 +18,26 @@ use tower_http::trace::TraceLayer;
 /// idea of 10,000 characters, up to 4 bytes each) fits with room to spare.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState, dist: &Path) -> Router {
+pub fn router(state: AppState) -> Router {
     // Behind TLS (which `--secure-cookies` declares), browsers are told to
     // come back over HTTPS only; without TLS the header would lock them out.
     let hsts = state
         .sessions
         .secure_cookies
         .then(|| HeaderValue::from_static("max-age=31536000"));
+    let state_csp = state.csp.clone();
+    let dist = state.dist.clone();
     let api = routes::api_router(&state)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     Router::new()
         .nest("/api", api)
         .merge(routes::health_router())
-        .merge(static_files::router(dist))
+        .route("/embed.js", axum::routing::get(embed_page::loader))
+        .merge(static_files::router(&dist).layer(middleware::from_fn_with_state(
+            state.clone(),
+            embed_page::frame_ancestors,
+        )))
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -44,7 +49,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&csp::policy(dist)).expect("the policy is ASCII"),
+            HeaderValue::from_str(&state_csp).expect("the policy is ASCII"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::STRICT_TRANSPORT_SECURITY,
@@ -82,10 +87,12 @@ impl Application {
             sessions: SessionPolicy::from(&args.sessions),
             live,
             limits: limits::Limits::new(&args.limits)?,
+            csp: csp::policy(&args.dist).into(),
+            dist: args.dist.clone(),
         };
         Ok(Application {
             listener,
-            router: router(state, &args.dist),
+            router: router(state),
         })
     }
 

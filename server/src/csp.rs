@@ -25,6 +25,14 @@ pub fn policy(dist: &Path) -> String {
     )
 }
 
+/// The policy with `frame-ancestors` widened from `'self'` to these origins
+/// too (each already an exact `scheme://host[:port]`, see
+/// `schwarm_wire::embed::normalize_origin`).
+pub fn with_frame_ancestors(policy: &str, origins: &[String]) -> String {
+    let extra: String = origins.iter().map(|o| format!(" {o}")).collect();
+    policy.replace("frame-ancestors 'self'", &format!("frame-ancestors 'self'{extra}"))
+}
+
 /// The bodies of `<script>` elements without a `src`.
 fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     html.split("<script").skip(1).filter_map(|rest| {
@@ -54,5 +62,17 @@ mod tests {
         assert!(p.contains(&format!("'sha256-{expected}'")), "{p}");
         assert!(p.contains("object-src 'none'") && p.contains("base-uri 'none'"), "{p}");
         assert!(!policy(Path::new("/nonexistent")).contains("sha256"));
+    }
+
+    #[test]
+    fn frame_ancestors_name_the_sites() {
+        let p = with_frame_ancestors(
+            &policy(Path::new("/nonexistent")),
+            &["https://a.example".into(), "http://b:8080".into()],
+        );
+        assert!(
+            p.ends_with("frame-ancestors 'self' https://a.example http://b:8080"),
+            "{p}"
+        );
     }
 }

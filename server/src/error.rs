@@ -27,6 +27,9 @@ pub enum Error {
     /// The same answer for an unknown email and a wrong password.
     #[error("wrong email or password")]
     InvalidCredentials,
+    /// A signed-login token that is refused; `code` says why.
+    #[error("{message}")]
+    Sso { code: &'static str, message: &'static str },
     #[error("this is not yours to change")]
     Forbidden,
     #[error("this request came from another site")]
@@ -54,7 +57,7 @@ impl Error {
         match self {
             Error::Malformed(_) => StatusCode::BAD_REQUEST,
             Error::Validation(_) | Error::BadField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::Unauthorized | Error::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Error::Unauthorized | Error::InvalidCredentials | Error::Sso { .. } => StatusCode::UNAUTHORIZED,
             Error::Forbidden | Error::CsrfOrigin => StatusCode::FORBIDDEN,
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::Conflict { .. } => StatusCode::CONFLICT,
@@ -72,6 +75,7 @@ impl Error {
             Error::Validation(_) | Error::BadField { .. } => codes::VALIDATION,
             Error::Unauthorized => codes::UNAUTHORIZED,
             Error::InvalidCredentials => codes::INVALID_CREDENTIALS,
+            Error::Sso { code, .. } => code,
             Error::Forbidden => codes::FORBIDDEN,
             Error::CsrfOrigin => codes::CSRF,
             Error::NotFound => codes::NOT_FOUND,

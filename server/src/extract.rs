@@ -238,6 +238,22 @@ impl FromRequestParts<AppState> for PmUser {
     }
 }
 
+/// An admin; 401 for visitors, 403 for everybody else.
+pub struct AdminUser(pub AuthUser);
+
+impl FromRequestParts<AppState> for AdminUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let user = AuthUser::from_request_parts(parts, state).await?;
+        if crate::policy::can_administer(user.user.role()) {
+            Ok(AdminUser(user))
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+}
+
 /// A signed-in user whose `A` action passes the rate limits (per account
 /// and per address; 429 with `Retry-After` otherwise).
 pub struct Throttled<A>(pub AuthUser, std::marker::PhantomData<A>);

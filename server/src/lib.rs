@@ -9,6 +9,7 @@ pub mod csp;
 pub mod csrf;
 pub mod demo;
 pub mod domain;
+pub mod embed_page;
 pub mod error;
 pub mod extract;
 pub mod limits;

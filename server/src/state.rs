@@ -12,6 +12,10 @@ pub struct AppState {
     /// New outbox events, for live streams.
     pub live: crate::workers::live::LiveHub,
     pub limits: crate::limits::Limits,
+    /// The Content-Security-Policy of the web app (see `csp`).
+    pub csp: std::sync::Arc<str>,
+    /// The built web app.
+    pub dist: std::path::PathBuf,
 }
 
 /// How long sessions live and how their cookie is marked.

@@ -29,6 +29,17 @@ pub mod codes {
     pub const VALIDATION: &str = "validation";
     pub const UNAUTHORIZED: &str = "unauthorized";
     pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    /// Signed login (`POST /api/v1/auth/sso`): the token has no signature…
+    pub const SSO_UNSIGNED: &str = "sso_unsigned";
+    /// …has expired…
+    pub const SSO_EXPIRED: &str = "sso_expired";
+    /// …is meant for an origin that is no registered site…
+    pub const SSO_WRONG_AUDIENCE: &str = "sso_wrong_audience";
+    /// …is not signed with that site's secret…
+    pub const SSO_BAD_SIGNATURE: &str = "sso_bad_signature";
+    /// …or is not a token we accept (malformed, claims missing or invalid,
+    /// expiry more than an hour ahead).
+    pub const SSO_INVALID: &str = "sso_invalid";
     pub const FORBIDDEN: &str = "forbidden";
     pub const CSRF: &str = "csrf_origin_mismatch";
     pub const NOT_FOUND: &str = "not_found";

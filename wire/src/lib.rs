@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod boards;
 pub mod comments;
+pub mod embed;
 pub mod error;
 pub mod ideas;
 pub mod notifications;
@@ -15,6 +16,7 @@ pub mod validate;
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
 pub use boards::{Board, BoardRef, Tag};
 pub use comments::{Comment, CommentEdit, NewComment};
+pub use embed::{EmbedConfig, EmbedTheme, Site, SiteInput, SiteWithSecret, SsoLogin, ThemeMode, TokenSession};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{
     Author, Idea, IdeaEdit, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState,

@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod page;
 pub mod password;
 pub mod search;
+pub mod sso;
 pub mod time;
 pub mod token;
 pub mod trend;

@@ -26,6 +26,9 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
 /// verifies against a fixed hash, so an unknown email takes as long as a
 /// wrong password and sign-in timing does not reveal who is registered.
 pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<bool> {
+    // No stored hash, or an empty one (accounts that sign in only by SSO):
+    // the same work against a dummy, and never a match.
+    let stored = stored.filter(|s| !s.is_empty());
     let known = stored.is_some();
     let stored = match stored {
         Some(s) => s,

@@ -7,13 +7,17 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use schwarm_wire::{ErrorBody, LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, User};
+use schwarm_wire::{
+    ErrorBody, LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, SsoLogin, TokenSession, User,
+};
 
 /// Sign-in and registration are rate-limited per client address.
 pub fn router(state: &AppState) -> Router<AppState> {
     let limited = Router::new()
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
+        .route("/auth/token", post(token_login))
+        .route("/auth/sso", post(sso_login))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::limits::auth_attempts,
@@ -27,7 +31,17 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
 /// The OpenAPI description of these routes (see `crate::openapi`).
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(register, login, logout, me, edit_me, delete_me, change_password))]
+#[openapi(paths(
+    register,
+    login,
+    token_login,
+    sso_login,
+    logout,
+    me,
+    edit_me,
+    delete_me,
+    change_password
+))]
 pub(super) struct Api;
 
 fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
@@ -88,6 +102,46 @@ async fn login(
         auth::logout(&state, &old.token).await?;
     }
     Ok(signed_in(&state, jar, session))
+}
+
+/// Sign-in for clients without cookies (the embedded widget, where browsers
+/// block third-party cookies): the session token comes in the body, for
+/// `Authorization: Bearer`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/token",
+    operation_id = "token_login",
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in: a bearer session", body = TokenSession),
+        (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = ErrorBody)
+    )
+)]
+async fn token_login(State(state): State<AppState>, Json(req): Json<LoginRequest>) -> Result<axum::Json<TokenSession>> {
+    let email = schwarm_wire::validate::Email::normalize(&req.email);
+    state.limits.check_sign_in(state.store.as_ref(), &email).await?;
+    let session = auth::login(&state, req).await?;
+    Ok(axum::Json(TokenSession {
+        token: session.token,
+        user: session.user,
+    }))
+}
+
+/// Signed login from an embedding site: its JWT for a bearer session.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/sso",
+    operation_id = "sso_login",
+    tag = "auth",
+    request_body = SsoLogin,
+    responses(
+        (status = 200, description = "Signed in as the site's user (made on first sight)", body = TokenSession),
+        (status = 401, description = "Refused: `sso_unsigned`, `sso_expired`, `sso_wrong_audience`, `sso_bad_signature` or `sso_invalid`", body = ErrorBody)
+    )
+)]
+async fn sso_login(State(state): State<AppState>, Json(req): Json<SsoLogin>) -> Result<axum::Json<TokenSession>> {
+    Ok(axum::Json(crate::service::embed::sso(&state, &req.token).await?))
 }
 
 #[utoipa::path(

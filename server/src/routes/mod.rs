@@ -11,6 +11,7 @@ mod health;
 mod ideas;
 mod notifications;
 mod profile;
+mod sites;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -24,6 +25,7 @@ pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
     vec![
         auth::Api::openapi(),
         profile::Api::openapi(),
+        sites::Api::openapi(),
         email::Api::openapi(),
         boards::Api::openapi(),
         ideas::Api::openapi(),
@@ -46,7 +48,8 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(email::router())
         .merge(events::router())
         .merge(notifications::router())
-        .merge(profile::router());
+        .merge(profile::router())
+        .merge(sites::router());
     Router::new()
         .nest("/v1", v1)
         .merge(docs::page_router())

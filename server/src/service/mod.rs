@@ -5,6 +5,7 @@ pub mod auth;
 pub mod boards;
 pub mod comments;
 pub mod email;
+pub mod embed;
 pub mod ideas;
 pub mod notifications;
 pub mod profile;

@@ -7,6 +7,7 @@ mod cli;
 mod comments;
 mod crash;
 mod email;
+mod embed;
 mod errors;
 mod events;
 mod helpers;

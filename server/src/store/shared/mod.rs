@@ -74,6 +74,7 @@ mod ideas;
 mod limits;
 mod notifications;
 mod sessions;
+mod sites;
 mod users;
 mod votes;
 

@@ -35,6 +35,16 @@ macro_rules! user_store {
                 .await
             }
 
+            async fn user_by_id(&self, id: i64) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
+                sqlx::query_as(
+                    "SELECT id, email, display_name, password_hash, role
+                     FROM users WHERE id = $1 AND deleted_at IS NULL",
+                )
+                .bind(id)
+                .fetch_optional(&self.reader)
+                .await
+            }
+
             async fn user_by_email(&self, email: &str) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
                 sqlx::query_as(
                     "SELECT id, email, display_name, password_hash, role
