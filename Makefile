@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 ADDR ?= 127.0.0.1:8080
 DATABASE_URL ?= sqlite://schwarm.db
 
-.PHONY: screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-schema test-e2e clean
+.PHONY: embed-demo screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-schema test-e2e clean
 
 help:
 	@echo "make run    build and start the board on http://$(ADDR) with demo data"
@@ -69,6 +69,13 @@ test-schema:
 test-e2e:
 	cargo test --locked --no-run -p schwarm-server --test api
 	cd tests/e2e && SCHWARM_BIN=$(CURDIR)/target/debug/schwarm SCHWARM_DIST=$(CURDIR)/dist npm test
+
+# The board with demo data on 127.0.0.1:8080 and, on another origin, a shop
+# page that embeds it with signed login (examples/embed-host/).
+embed-demo: build
+	target/release/schwarm serve --demo --addr 127.0.0.1:8080 --database-url sqlite://embed-demo.db --dist dist & \
+	  board=$$!; trap 'kill $$board' EXIT; \
+	  SCHWARM_BOARD_URL=http://127.0.0.1:8080 node examples/embed-host/server.mjs
 
 clean:
 	cargo clean

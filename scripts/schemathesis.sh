@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Schemathesis (PyPI) against the real server with the demo data: every
 # check (`--checks all`, see schemathesis.toml), first anonymous, then
-# signed in as the demo product manager; on SQLite, then on PostgreSQL
-# (skipped loudly without one, a failure under CI=true). A bounded number of examples per
-# operation and a fixed seed keep `make test` quick and repeatable; set
-# SCHEMATHESIS_EXAMPLES / SCHEMATHESIS_SEED to explore more.
+# signed in as the demo admin (who may also do what product managers do);
+# on SQLite, then on PostgreSQL (skipped loudly without one, a failure
+# under CI=true). A bounded number of examples per operation and a fixed
+# seed keep `make test` quick and repeatable; set SCHEMATHESIS_EXAMPLES /
+# SCHEMATHESIS_SEED to explore more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,9 +49,9 @@ fuzz() {
   echo "[schemathesis] anonymous"
   run
 
-  echo "[schemathesis] signed in as the demo product manager"
+  echo "[schemathesis] signed in as the demo admin (who may do what product managers do too)"
   cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-    -d '{"email":"pm@schwarm.example","password":"demo-manager-2026"}' "$url/api/v1/auth/login" |
+    -d '{"email":"admin@schwarm.example","password":"demo-admin-2026"}' "$url/api/v1/auth/login" |
     sed -n 's/^[Ss]et-[Cc]ookie: \(schwarm_session=[^;]*\).*/\1/p')
   [ -n "$cookie" ] || { echo "could not sign in"; exit 1; }
   # Signing out or deleting the account would end the session mid-run.

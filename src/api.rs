@@ -3,9 +3,10 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Board, Comment, CommentEdit, EmailPreferences, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest,
-    MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, Sort, UnreadCount,
-    Unsubscribe, Unsubscribed, User, VoteState, Voters,
+    Board, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit,
+    LoginRequest, MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest,
+    Site, SiteInput, SiteWithSecret, Sort, SsoLogin, TokenSession, UnreadCount, Unsubscribe, Unsubscribed, User,
+    VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -61,9 +62,22 @@ async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) ->
     serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
 }
 
+thread_local! {
+    /// The session of the embedded widget, which cannot count on cookies
+    /// (browsers block them in cross-site frames): kept in memory only.
+    static BEARER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+pub fn set_bearer(token: Option<String>) {
+    BEARER.with(|b| *b.borrow_mut() = token);
+}
+
 /// The body of a 2xx answer, or the error the server (or network) gave.
 async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<String> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
+    if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
+        request.headers().set("Authorization", &format!("Bearer {token}"));
+    }
     let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
     let status = response.status();
     let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
@@ -106,6 +120,23 @@ pub async fn edit_profile(edit: &ProfileEdit) -> ApiResult<User> {
 
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(with_json(Request::post(&format!("{BASE}/me/password")), change)).await
+}
+
+/// Sign-in for the widget: the session comes back as a bearer token.
+pub async fn login_token(req: &LoginRequest) -> ApiResult<TokenSession> {
+    send(with_json(Request::post(&format!("{BASE}/auth/token")), req)).await
+}
+
+pub async fn sso(token: &str) -> ApiResult<TokenSession> {
+    let body = SsoLogin {
+        token: token.to_owned(),
+    };
+    send(with_json(Request::post(&format!("{BASE}/auth/sso")), &body)).await
+}
+
+pub async fn embed_config(board: &str, host: &str) -> ApiResult<EmbedConfig> {
+    let (board, host) = (js_sys::encode_uri_component(board), js_sys::encode_uri_component(host));
+    send(Request::get(&format!("{BASE}/embed/{board}?host={host}")).build()).await
 }
 
 pub async fn logout() -> ApiResult<()> {
@@ -261,4 +292,24 @@ pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailP
 
 pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
     send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
+}
+
+pub async fn sites() -> ApiResult<Vec<Site>> {
+    send(Request::get(&format!("{BASE}/admin/sites")).build()).await
+}
+
+pub async fn create_site(input: &SiteInput) -> ApiResult<SiteWithSecret> {
+    send(with_json(Request::post(&format!("{BASE}/admin/sites")), input)).await
+}
+
+pub async fn update_site(id: i64, input: &SiteInput) -> ApiResult<Site> {
+    send(with_json(Request::put(&format!("{BASE}/admin/sites/{id}")), input)).await
+}
+
+pub async fn delete_site(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/admin/sites/{id}")).build()).await
+}
+
+pub async fn rotate_site_secret(id: i64) -> ApiResult<SiteWithSecret> {
+    send(Request::post(&format!("{BASE}/admin/sites/{id}/secret")).build()).await
 }

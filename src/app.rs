@@ -1,9 +1,11 @@
 //! The app shell: state in context, the header, the live region, the routes.
 
 use crate::api;
+use crate::components::embed_bar::EmbedBar;
 use crate::components::header::Header;
 use crate::components::live_region::LiveRegion;
 use crate::pages::account::AccountPage;
+use crate::pages::admin_embed::AdminEmbedPage;
 use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
 use crate::pages::idea::IdeaPage;
@@ -19,6 +21,10 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let embedded = crate::embed::detect();
+    if let Some(board) = embedded.clone() {
+        crate::embed::start(state, board);
+    }
     Effect::new(move |_| state.lang.get().remember());
     leptos::task::spawn_local(async move {
         if let Ok(user) = api::me().await {
@@ -35,7 +41,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <Header />
+            {match embedded {
+                Some(_) => view! { <EmbedBar /> }.into_any(),
+                None => view! { <Header /> }.into_any(),
+            }}
             <LiveRegion />
             <main id="main" class="container">
                 <Routes fallback=NotFound>
@@ -46,6 +55,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/notifications") view=NotificationsPage />
                     <Route path=path!("/unsubscribe") view=UnsubscribePage />
+                    <Route path=path!("/admin/embed") view=AdminEmbedPage />
+                    <Route path=path!("/embed/:board") view=BoardPage />
+                    <Route path=path!("/embed/:board/ideas/:id") view=IdeaPage />
+                    <Route path=path!("/embed/:board/login") view=LoginPage />
+                    <Route path=path!("/embed/:board/register") view=RegisterPage />
                 </Routes>
             </main>
         </Router>

@@ -26,6 +26,8 @@ pub struct AppState {
     pub boards: RwSignal<Vec<Board>>,
     /// The newest event from the live stream (`GET /api/v1/events`).
     pub live: RwSignal<Option<LiveEvent>>,
+    /// Set when the app runs as the widget inside another site.
+    pub embed: RwSignal<Option<crate::embed::Embed>>,
 }
 
 impl AppState {
@@ -38,6 +40,16 @@ impl AppState {
             unread: RwSignal::new(0),
             boards: RwSignal::new(Vec::new()),
             live: RwSignal::new(None),
+            embed: RwSignal::new(None),
+        }
+    }
+
+    /// An app path, inside the widget when embedded (`/ideas/1` becomes
+    /// `/embed/web/ideas/1`).
+    pub fn path(&self, path: &str) -> String {
+        match self.embed.with_untracked(|e| e.as_ref().map(|e| e.board.clone())) {
+            Some(board) => format!("/embed/{board}{}", if path == "/" { "" } else { path }),
+            None => path.to_owned(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The demo data set `schwarm serve --demo` loads into an empty database:
-//! a customer and a product manager to sign in as, a small crowd, a dozen
-//! ideas with votes and comments, spread over the last weeks.
+//! a customer, a product manager and an admin to sign in as, a small crowd,
+//! a dozen ideas with votes and comments spread over the last weeks, and a
+//! demo shop that embeds the web board.
 
 use crate::domain::time::{now_ms, DAY_MS};
 use crate::domain::{markdown, password};
@@ -9,6 +10,11 @@ use schwarm_wire::Role;
 
 pub const CUSTOMER: (&str, &str) = ("demo@schwarm.example", "demo-customer-2026");
 pub const MANAGER: (&str, &str) = ("pm@schwarm.example", "demo-manager-2026");
+pub const ADMIN: (&str, &str) = ("admin@schwarm.example", "demo-admin-2026");
+/// The demo shop that embeds the web board (`make embed-demo`,
+/// examples/embed-host/): its origin and SSO secret. Demo data only.
+pub const EMBED_HOST: &str = "http://localhost:8090";
+pub const EMBED_SECRET: &str = "demo-embed-secret-not-for-production";
 
 const CROWD: [&str; 6] = ["Ada", "Bruno", "Chen", "Dilara", "Emil", "Fatou"];
 
@@ -192,6 +198,18 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
     let boards = store.boards().await?;
     let customer = add_user(store, CUSTOMER.0, "Demo Customer", CUSTOMER.1, Role::Member, start).await?;
     let manager = add_user(store, MANAGER.0, "Demo Manager", MANAGER.1, Role::Pm, start).await?;
+    add_user(store, ADMIN.0, "Demo Admin", ADMIN.1, Role::Admin, start).await?;
+    let shop = schwarm_wire::SiteInput {
+        name: "Demo shop".into(),
+        origin: EMBED_HOST.into(),
+        board: web.1.into(),
+        theme: schwarm_wire::EmbedTheme {
+            accent: "#c2410c".into(),
+            ..Default::default()
+        },
+    };
+    let shop = shop.validate().map_err(|e| anyhow::anyhow!("demo site: {e:?}"))?;
+    store.save_site(None, &shop, EMBED_SECRET, start).await?;
     // The crowd never signs in: one hash of a random password serves all.
     let crowd_hash = password::hash(crate::domain::token::new_token()).await?;
     let mut crowd = Vec::new();

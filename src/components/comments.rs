@@ -130,7 +130,7 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
         {move || if app.user.read().is_some() {
             view! { <CommentForm idea_id on_posted=posted /> }.into_any()
         } else {
-            view! { <p class="cta"><a href="/login">{tr(Key::SignInToComment)}</a></p> }.into_any()
+            view! { <p class="cta"><a href=app.path("/login")>{tr(Key::SignInToComment)}</a></p> }.into_any()
         }}
     }
 }

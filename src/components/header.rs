@@ -58,6 +58,7 @@ pub fn Header() -> impl IntoView {
                         <span class="sr-only">" " {tr(Key::Unread)}</span>
                     </Show>
                 </a>
+                {(user.role == schwarm_wire::Role::Admin).then(|| view! { <a href="/admin/embed">{tr(Key::NavEmbed)}</a> })}
                 <a class="who" href="/account">
                     <span class="sr-only">{tr(Key::SignedInAs)} " "</span>
                     {user.display_name}

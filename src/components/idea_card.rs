@@ -10,7 +10,8 @@ use schwarm_wire::Idea;
 
 #[component]
 pub fn IdeaCard(idea: Idea) -> impl IntoView {
-    let lang = use_app().lang;
+    let app = use_app();
+    let lang = app.lang;
     let Idea {
         id,
         title,
@@ -29,7 +30,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         <li class="idea-card">
             <VoteButton idea_id=id count=vote_count voted=voted />
             <div class="idea-main">
-                <a class="idea-title" href=format!("/ideas/{id}")>{title}</a>
+                <a class="idea-title" href=app.path(&format!("/ideas/{id}"))>{title}</a>
                 <p class="idea-meta">
                     <StatusBadge idea_id=id status=status />
                     <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author.display_name)}</span>

@@ -26,7 +26,7 @@ pub fn OwnerActions(idea: RwSignal<Idea>, editing: RwSignal<bool>) -> impl IntoV
             match api::delete_idea(id).await {
                 Ok(()) => {
                     app.announce(Key::IdeaDeleted);
-                    navigate("/", Default::default());
+                    navigate(&app.path("/"), Default::default());
                 }
                 Err(e) if e.code() == codes::IDEA_LOCKED => app.alert(Key::IdeaLocked),
                 Err(_) => app.alert(Key::GenericError),

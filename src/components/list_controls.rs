@@ -4,7 +4,7 @@
 
 use crate::api::ListView;
 use crate::i18n::{text, tr, Key};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -20,13 +20,14 @@ const STATUSES: [(&str, Key); 6] = [
     ("declined", Key::StatusDeclined),
 ];
 
-/// The board's URL for a view.
-pub fn board_url(view: &ListView) -> String {
-    format!("/?{}", view.query())
+/// The board's URL for a view (the widget's own when embedded).
+pub fn board_url(app: AppState, view: &ListView) -> String {
+    format!("{}?{}", app.path("/"), view.query())
 }
 
 #[component]
 pub fn SearchBox(view: Memo<ListView>) -> impl IntoView {
+    let app = use_app();
     let navigate = use_navigate();
     let text = RwSignal::new(view.get_untracked().q.unwrap_or_default());
     // Back and forward change the URL under the box: follow it.
@@ -38,7 +39,7 @@ pub fn SearchBox(view: Memo<ListView>) -> impl IntoView {
             q,
             ..view.get_untracked()
         };
-        navigate(&board_url(&next), Default::default());
+        navigate(&board_url(app, &next), Default::default());
     };
     let on_submit = {
         let go = go.clone();
@@ -69,7 +70,7 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
     let navigate = use_navigate();
     let tab = move |s: Sort, key: Key| {
         let current = move || (view.read().sort == s).then_some("page");
-        let href = move || board_url(&ListView { sort: s, ..view.get() });
+        let href = move || board_url(app, &ListView { sort: s, ..view.get() });
         view! { <a href=href aria-current=current>{tr(key)}</a> }
     };
     let on_status = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
@@ -78,7 +79,7 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
             status: (!value.is_empty()).then_some(value),
             ..view.get_untracked()
         };
-        navigate(&board_url(&next), Default::default());
+        navigate(&board_url(app, &next), Default::default());
     };
     view! {
         <BoardPicker view />
@@ -113,11 +114,14 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
 fn BoardPicker(view: Memo<ListView>) -> impl IntoView {
     let app = use_app();
     let link = move |board: Option<String>, tag: Option<String>| {
-        board_url(&ListView {
-            board,
-            tag,
-            ..view.get()
-        })
+        board_url(
+            app,
+            &ListView {
+                board,
+                tag,
+                ..view.get()
+            },
+        )
     };
     let board_tab = move |slug: Option<String>, name: Option<String>| {
         let current = {

@@ -3,6 +3,7 @@
 pub mod comment_form;
 pub mod comments;
 pub mod email_settings;
+pub mod embed_bar;
 pub mod field;
 pub mod follow_button;
 pub mod header;
@@ -15,6 +16,7 @@ pub mod load_more;
 pub mod my_activity;
 pub mod new_idea_form;
 pub mod similar_ideas;
+pub mod site_form;
 pub mod status_badge;
 pub mod vote_button;
 pub mod voters;

@@ -18,7 +18,9 @@ pub fn NewIdeaForm() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     // The board shown on the page is the one posted to, unless changed.
-    let board = RwSignal::new(use_query_map().get_untracked().get("board").unwrap_or_default());
+    let embedded = app.embed.with_untracked(|e| e.as_ref().map(|e| e.board.clone()));
+    let board =
+        RwSignal::new(embedded.unwrap_or_else(|| use_query_map().get_untracked().get("board").unwrap_or_default()));
     let tags = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(FieldErrors::default());
     let navigate = use_navigate();
@@ -32,7 +34,12 @@ pub fn NewIdeaForm() -> impl IntoView {
                     body.set(String::new());
                     tags.set(Vec::new());
                     app.announce(Key::IdeaPosted);
-                    navigate(&format!("/ideas/{}", idea.id), Default::default());
+                    crate::embed::emit(
+                        app,
+                        "schwarm:idea-created",
+                        &[("id", (idea.id as f64).into()), ("title", idea.title.clone().into())],
+                    );
+                    navigate(&app.path(&format!("/ideas/{}", idea.id)), Default::default());
                 }
                 Err(e) if e.is_unauthorized() => {
                     app.user.set(None);

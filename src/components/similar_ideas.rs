@@ -43,11 +43,11 @@ pub fn SimilarIdeas(title: RwSignal<String>) -> impl IntoView {
                     <For
                         each=shown
                         key=|idea| idea.id
-                        children=|idea| {
+                        children=move |idea| {
                             view! {
                                 <li>
                                     <VoteButton idea_id=idea.id count=idea.vote_count voted=idea.voted />
-                                    <a href=format!("/ideas/{}", idea.id)>{idea.title}</a>
+                                    <a href=crate::state::use_app().path(&format!("/ideas/{}", idea.id))>{idea.title}</a>
                                 </li>
                             }
                         }

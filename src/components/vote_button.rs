@@ -26,6 +26,15 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
                     count.set(state.vote_count);
                     voted.set(state.voted);
                     app.announce(if on { Key::VoteSaved } else { Key::VoteRemoved });
+                    crate::embed::emit(
+                        app,
+                        "schwarm:voted",
+                        &[
+                            ("idea_id", (idea_id as f64).into()),
+                            ("voted", state.voted.into()),
+                            ("vote_count", (state.vote_count as f64).into()),
+                        ],
+                    );
                 }
                 Err(e) => {
                     count.set(before.0);
@@ -53,7 +62,7 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
     let on_click = move |_| {
         if app.user.get_untracked().is_none() {
             app.alert(Key::SignInToVote);
-            navigate("/login", Default::default());
+            navigate(&app.path("/login"), Default::default());
         } else {
             toggle.dispatch(());
         }

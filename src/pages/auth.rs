@@ -10,13 +10,26 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use schwarm_wire::error::codes;
 use schwarm_wire::{FieldErrors, LoginRequest, Problem, RegisterRequest, User};
 
-/// Where to go after signing in: `?next=` if it is a path on this site.
-fn next_path() -> String {
+/// Where to go after signing in: `?next=` if it is a path on this site,
+/// else the board (the widget's, when embedded).
+fn next_path(app: AppState) -> String {
     use_query_map()
         .get_untracked()
         .get("next")
         .filter(|p| p.starts_with('/') && !p.starts_with("//"))
-        .unwrap_or_else(|| "/".to_owned())
+        .unwrap_or_else(|| app.path("/"))
+}
+
+/// Signs in: with the session cookie, or inside the widget (where the
+/// browser may block cookies) with a bearer token kept in memory.
+async fn sign_in(app: AppState, req: &LoginRequest) -> ApiResult<User> {
+    if app.embed.with_untracked(Option::is_none) {
+        return api::login(req).await;
+    }
+    let session = api::login_token(req).await?;
+    let user = session.user.clone();
+    crate::embed::signed_in(app, session);
+    Ok(user)
 }
 
 /// Applies a sign-in or registration answer: on success the user is set
@@ -66,12 +79,12 @@ pub fn LoginPage() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Key>);
     let navigate = use_navigate();
-    let next = next_path();
+    let next = next_path(app);
     let action = Action::new_local(move |req: &LoginRequest| {
         let req = req.clone();
         let (navigate, next) = (navigate.clone(), next.clone());
         async move {
-            if settle(app, api::login(&req).await, errors, form_error) {
+            if settle(app, sign_in(app, &req).await, errors, form_error) {
                 navigate(&next, Default::default());
             }
         }
@@ -101,7 +114,7 @@ pub fn LoginPage() -> impl IntoView {
             <button type="submit" class="primary" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { tr(Key::SigningIn)() } else { tr(Key::SignIn)() }}
             </button>
-            <p class="switch">{tr(Key::NoAccountYet)} " " <a href="/register">{tr(Key::Register)}</a></p>
+            <p class="switch">{tr(Key::NoAccountYet)} " " <a href=app.path("/register")>{tr(Key::Register)}</a></p>
         </form>
     }
 }
@@ -115,12 +128,22 @@ pub fn RegisterPage() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Key>);
     let navigate = use_navigate();
-    let next = next_path();
+    let next = next_path(app);
     let action = Action::new_local(move |req: &RegisterRequest| {
         let req = req.clone();
         let (navigate, next) = (navigate.clone(), next.clone());
         async move {
-            if settle(app, api::register(&req).await, errors, form_error) {
+            let mut result = api::register(&req).await;
+            if result.is_ok() && app.embed.with_untracked(Option::is_some) {
+                // The registration's cookie may be blocked here: sign in
+                // again for a bearer session.
+                let login = LoginRequest {
+                    email: req.email.clone(),
+                    password: req.password.clone(),
+                };
+                result = sign_in(app, &login).await;
+            }
+            if settle(app, result, errors, form_error) {
                 navigate(&next, Default::default());
             }
         }
@@ -152,7 +175,7 @@ pub fn RegisterPage() -> impl IntoView {
             <button type="submit" class="primary" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { tr(Key::SigningIn)() } else { tr(Key::Register)() }}
             </button>
-            <p class="switch">{tr(Key::HaveAccount)} " " <a href="/login">{tr(Key::SignIn)}</a></p>
+            <p class="switch">{tr(Key::HaveAccount)} " " <a href=app.path("/login")>{tr(Key::SignIn)}</a></p>
         </form>
     }
 }

@@ -27,6 +27,8 @@ struct BoardQuery {
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let query = use_query::<BoardQuery>();
+    // The widget shows its own board only.
+    let embedded_board = use_app().embed.with_untracked(|e| e.as_ref().map(|e| e.board.clone()));
     let view = Memo::new(move |_| {
         let query = query.get().unwrap_or_default();
         let non_empty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
@@ -40,7 +42,7 @@ pub fn BoardPage() -> impl IntoView {
         } else {
             sort
         };
-        let board = non_empty(query.board);
+        let board = embedded_board.clone().or_else(|| non_empty(query.board));
         // A tag belongs to a board: without one it means nothing.
         let tag = non_empty(query.tag).filter(|_| board.is_some());
         ListView {
@@ -118,8 +120,8 @@ fn ShareIdea() -> impl IntoView {
             view! {
                 <p class="card cta">
                     {tr(Key::SignInToPost)} " "
-                    <a href="/login">{tr(Key::SignIn)}</a> " · "
-                    <a href="/register">{tr(Key::Register)}</a>
+                    <a href=app.path("/login")>{tr(Key::SignIn)}</a> " · "
+                    <a href=app.path("/register")>{tr(Key::Register)}</a>
                 </p>
             }
             .into_any()

@@ -44,7 +44,7 @@ pub fn IdeaPage() -> impl IntoView {
         }
     });
     view! {
-        <p class="back"><a href="/">"← " {tr(Key::BackToBoard)}</a></p>
+        <p class="back"><a href=use_app().path("/")>"← " {tr(Key::BackToBoard)}</a></p>
         <Transition fallback=|| view! { <article class="card idea-detail skeleton" aria-busy="true"><div class="bar"></div><div class="bar short"></div></article> }>
             <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
                 {move || Suspend::new(async move {
