@@ -32,7 +32,11 @@ pub fn App() -> impl IntoView {
         }
         state.user_known.set(true);
     });
-    crate::live::connect(state);
+    // A widget preview (no host page) needs no live stream; each stream
+    // holds one of the browser's few connections to this server.
+    if embedded.is_none() || crate::embed::has_host() {
+        crate::live::connect(state);
+    }
     leptos::task::spawn_local(async move {
         if let Ok(boards) = api::boards().await {
             state.boards.set(boards);

@@ -29,6 +29,11 @@ pub fn detect() -> Option<String> {
     (!board.is_empty()).then(|| board.to_owned())
 }
 
+/// Whether the widget was inserted by a host page (not a preview).
+pub fn has_host() -> bool {
+    query("host").is_some()
+}
+
 fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)

@@ -158,6 +158,7 @@ pub async fn load_if_empty(store: &dyn Store) -> anyhow::Result<()> {
     if store.user_by_email(CUSTOMER.0).await?.is_some() {
         println!("Demo customer:        {} / {}", CUSTOMER.0, CUSTOMER.1);
         println!("Demo product manager: {} / {}", MANAGER.0, MANAGER.1);
+        println!("Demo admin:           {} / {}", ADMIN.0, ADMIN.1);
     }
     Ok(())
 }

@@ -119,6 +119,7 @@ fn SiteCard(site: Site, retry: RwSignal<u32>, secret: RwSignal<Option<(String, S
     let app = use_app();
     let id = site.id;
     let errors = RwSignal::new(FieldErrors::default());
+    let editing = RwSignal::new(false);
     let board_origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
@@ -181,18 +182,21 @@ fn SiteCard(site: Site, retry: RwSignal<u32>, secret: RwSignal<Option<(String, S
                 <button type="button" class="danger" on:click=move |_| if confirmed(Key::ConfirmDeleteSite) { remove.dispatch(()); }>
                     {tr(Key::Delete)}
                 </button>
+                <button type="button" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
+                    {tr(Key::Edit)}
+                </button>
             </div>
-            <details>
-                <summary>{tr(Key::Edit)}</summary>
+            // The form (and its preview, a whole widget) only when asked for.
+            <Show when=move || editing.get()>
                 <SiteForm
                     prefix=format!("site-{id}")
-                    initial
+                    initial=initial.clone()
                     submit_label=Signal::derive(move || text(app.lang.get(), Key::Save).to_owned())
                     on_save=Callback::new(move |input| { save.dispatch(input); })
                     errors
                     pending=save.pending().into()
                 />
-            </details>
+            </Show>
         </article>
     }
 }

@@ -18,6 +18,7 @@ before(async () => {
   // localhost and 127.0.0.1 are different sites: the widget is cross-site.
   env.host = await startHost({ board: env.server.url, boardSlug: 'web', secret: () => site.secret, user: HANNAH });
   env.stranger = await startHost({ board: env.server.url, boardSlug: 'web', user: null });
+  env.anonymous = await startHost({ board: env.server.url, boardSlug: 'web', user: null });
   env.hostUrl = `http://localhost:${env.host.port}`;
   const login = await fetch(`${env.server.url}/api/v1/auth/login`, {
     method: 'POST',
@@ -32,6 +33,12 @@ before(async () => {
   });
   assert.equal(res.status, 201);
   site.secret = (await res.json()).sso_secret;
+  const second = await fetch(`${env.server.url}/api/v1/admin/sites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'No SSO', origin: `http://localhost:${env.anonymous.port}`, board: 'web' }),
+  });
+  assert.equal(second.status, 201);
   // Chromium's switch that blocks third-party cookies, as browsers do by default.
   env.browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -43,6 +50,7 @@ after(async () => {
   await env.browser?.close();
   await env.host?.close();
   await env.stranger?.close();
+  await env.anonymous?.close();
   await env.server?.stop();
 });
 
@@ -157,5 +165,20 @@ test('admins add a site, see its secret once, copy its snippet and preview the w
   await page.locator('article.site', { hasText: 'Blog' }).getByRole('button', { name: 'Delete' }).click();
   await page.locator('article.site', { hasText: 'Blog' }).waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without a token the widget offers its own sign-in', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${env.anonymous.port}/`);
+  const widget = page.frameLocator('#widget iframe');
+  await widget.locator('.embed-bar').getByRole('link', { name: 'Sign in' }).click();
+  await widget.getByLabel('Email').fill('demo@schwarm.example');
+  await widget.getByLabel('Password').fill('demo-customer-2026');
+  await widget.getByRole('button', { name: 'Sign in' }).click();
+  await widget.locator('.embed-bar', { hasText: 'Signed in as Demo Customer' }).waitFor();
+  await widget.locator('li.idea-card').first().waitFor();
+  await waitForEvent(page, 'schwarm:signed-in');
   await context.close();
 });
