@@ -13,9 +13,7 @@ use tower_http::services::{ServeDir, ServeFile};
 /// Serves `dist`, preferring the `.br`/`.gz` siblings that `make web` writes,
 /// so the wasm goes out compressed at no CPU cost per request.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
-    let index = ServeFile::new(dist.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let index = index_page(dist);
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -23,6 +21,13 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
+}
+
+/// `index.html`, for the paths the client router owns.
+pub fn index_page(dist: &Path) -> ServeFile {
+    ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip()
 }
 
 /// Trunk names assets by a hash of their content, so they may be cached

@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json};
+use crate::extract::{AuthUser, Json, Query};
 use crate::service::email;
 use crate::state::AppState;
 use axum::extract::State;
@@ -45,6 +45,30 @@ async fn set_preferences(
     Json(prefs): Json<EmailPreferences>,
 ) -> Result<axum::Json<EmailPreferences>> {
     Ok(axum::Json(email::set_preferences(&state, user.id(), prefs).await?))
+}
+
+/// RFC 8058 one-click unsubscribe: mail programs POST
+/// `List-Unsubscribe=One-Click` to the link itself (`/unsubscribe?token=…&kind=…`,
+/// outside `/api`). Opening the link (GET) shows the web app's page, which
+/// asks the API; nothing changes on a GET.
+pub fn one_click_router(dist: &std::path::Path) -> Router<AppState> {
+    let page = crate::static_files::index_page(dist);
+    Router::new().route("/unsubscribe", post(one_click).fallback_service(page))
+}
+
+#[derive(serde::Deserialize)]
+struct OneClick {
+    #[serde(default)]
+    token: String,
+    kind: schwarm_wire::EmailKind,
+}
+
+async fn one_click(State(state): State<AppState>, Query(link): Query<OneClick>) -> Result<axum::Json<Unsubscribed>> {
+    let req = Unsubscribe {
+        token: link.token,
+        kind: link.kind,
+    };
+    Ok(axum::Json(email::unsubscribe(&state, req).await?))
 }
 
 /// No session needed: the token from the email's link is the permission.

@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::state::AppState;
 use axum::Router;
 
+pub use email::one_click_router as unsubscribe_router;
 pub use health::router as health_router;
 
 /// Each route module's OpenAPI paths, merged by `crate::openapi`.

@@ -168,6 +168,11 @@ impl Mailer {
                 HeaderName::new_from_ascii_str("List-Unsubscribe"),
                 format!("<{}>", letter.unsubscribe_url),
             ))
+            // RFC 8058: mail programs may unsubscribe with one POST to it.
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ))
             .body(letter.body)
             .map_err(|e| Failure::Permanent(e.to_string()))
     }

@@ -47,6 +47,14 @@ fn token_of(mail: &Mail) -> String {
         .to_owned()
 }
 
+async fn wants_replies(app: &TestApp, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT CAST(email_replies AS INTEGER) FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap()
+}
+
 fn sent_to<'a>(mails: &'a [Mail], address: &str) -> Vec<&'a Mail> {
     mails.iter().filter(|m| m.to.iter().any(|t| t == address)).collect()
 }
@@ -115,6 +123,36 @@ async fn a_status_change_emails_followers_and_the_link_unsubscribes_without_sign
     assert!(sent_to(&mails, "author@example.org")
         .iter()
         .any(|m| m.subject.contains("in progress")));
+
+    // A mail program's one-click unsubscribe (RFC 8058) to the link itself
+    // turns emails off the same way; opening the link (GET) changes
+    // nothing: it is the web app's page, which asks the API.
+    let link = mail
+        .list_unsubscribe
+        .as_deref()
+        .unwrap()
+        .trim_matches(|c| c == '<' || c == '>')
+        .to_owned();
+    assert!(link.contains("kind=status_changes"));
+    let path = link
+        .trim_start_matches("https://ideas.example")
+        .replace("kind=status_changes", "kind=replies");
+    let opened = new_client().get(app.url(&path)).send().await.unwrap();
+    assert_eq!(opened.status(), StatusCode::OK);
+    assert_eq!(
+        wants_replies(&app, "voter@example.org").await,
+        1,
+        "a GET changes nothing"
+    );
+    let one_click = new_client()
+        .post(app.url(&path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), StatusCode::OK);
+    assert_eq!(wants_replies(&app, "voter@example.org").await, 0);
 }
 
 #[tokio::test]
