@@ -18,6 +18,7 @@ const PAGES = [
   ['/register', 'form.auth'],
   ['/no/such/page', '.not-found'],
   ['/unsubscribe?token=unknown&kind=replies', '.unsubscribe-page [role=alert]'],
+  ['/embed/web', 'li.idea-card'],
 ];
 const SIGNED_IN = [
   ['/', 'form.new-idea'],

@@ -73,6 +73,17 @@ test('the widget signs in by SSO, posts and votes, and the host page hears of it
   await waitForEvent(page, 'schwarm:signed-in');
   await widget.locator('li.idea-card').first().waitFor();
   const boardHeight = await frameHeight(page);
+  // The site's theme, as custom properties on the widget's root.
+  const theme = await page.frames().find((f) => f.url().includes('/embed/web')).evaluate(() => {
+    const root = document.documentElement;
+    const style = getComputedStyle(root);
+    return [style.getPropertyValue('--accent').trim(), style.getPropertyValue('--radius').trim(), root.dataset.theme];
+  });
+  assert.deepEqual(theme, ['#c2410c', '4px', 'light']);
+  // A message from any other origin (here: the host page itself) is ignored.
+  await page.evaluate(() => window.postMessage({ type: 'schwarm:resize', height: 7 }, '*'));
+  await page.waitForTimeout(200);
+  assert.ok((await frameHeight(page)) > 100, 'the loader ignored a message not from the board');
 
   await widget.getByLabel('Title').fill('Gift wrapping at checkout');
   await widget.getByRole('button', { name: 'Post idea' }).click();
@@ -180,5 +191,16 @@ test('without a token the widget offers its own sign-in', async () => {
   await widget.locator('.embed-bar', { hasText: 'Signed in as Demo Customer' }).waitFor();
   await widget.locator('li.idea-card').first().waitFor();
   await waitForEvent(page, 'schwarm:signed-in');
+  await context.close();
+});
+
+test('the widget fits 320 px without sideways scrolling', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/embed/web`);
+  await page.locator('li.idea-card').first().waitFor();
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scroll <= client, `${scroll} > ${client}`);
+  assert.equal(await page.locator('header.site-header').count(), 0, 'no site chrome');
   await context.close();
 });
