@@ -37,11 +37,36 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Fill a database with generated data, for benchmarks and trials.
+    Seed(SeedArgs),
     /// Manage boards.
     Board {
         #[command(subcommand)]
         command: BoardCommand,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[arg(long, default_value_t = 1000)]
+    pub ideas: usize,
+    #[arg(long, default_value_t = 10_000)]
+    pub votes: usize,
+    #[arg(long, default_value_t = 2000)]
+    pub comments: usize,
+    #[arg(long, default_value_t = 500)]
+    pub users: usize,
+    /// The random seed: the same seed makes the same data.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Write session tokens of the first `--sessions` seeded users here, one
+    /// per line (for load tests that act as many users).
+    #[arg(long)]
+    pub sessions_file: Option<PathBuf>,
+    #[arg(long, default_value_t = 1000)]
+    pub sessions: usize,
 }
 
 #[derive(Debug, Subcommand)]

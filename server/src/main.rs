@@ -1,7 +1,7 @@
 //! The `schwarm` binary: parse the command line, set up logging, dispatch.
 
 use clap::Parser;
-use schwarm_server::cli::{boards, users};
+use schwarm_server::cli::{boards, seed, users};
 use schwarm_server::config::{BoardCommand, Cli, Command, LogFormat, UserCommand};
 use schwarm_server::{store, Application};
 use tracing_subscriber::EnvFilter;
@@ -35,6 +35,7 @@ async fn main() -> anyhow::Result<()> {
         Command::User {
             command: UserCommand::Add(args),
         } => users::add(args).await?,
+        Command::Seed(args) => seed::run(args).await?,
         Command::Board {
             command: BoardCommand::Add(args),
         } => boards::add(args).await?,

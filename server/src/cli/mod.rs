@@ -2,4 +2,5 @@
 //! command line (the first admin; boards until the admin area has them).
 
 pub mod boards;
+pub mod seed;
 pub mod users;

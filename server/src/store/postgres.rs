@@ -23,6 +23,10 @@ impl PgStore {
     /// is an arbitrary constant of ours.
     pub(super) const OUTBOX_ORDER: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(4711029)");
 
+    /// Ideas are seeded with explicit ids; the sequence must follow.
+    pub(super) const SEED_SEQUENCE_FIX: Option<&'static str> =
+        Some("SELECT setval(pg_get_serial_sequence('ideas', 'id'), (SELECT MAX(id) FROM ideas))");
+
     pub async fn connect(url: &str) -> anyhow::Result<PgStore> {
         let connections = std::thread::available_parallelism().map_or(8, |n| n.get() as u32 * 4);
         let pool = PgPoolOptions::new()

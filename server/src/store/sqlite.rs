@@ -27,6 +27,9 @@ impl SqliteStore {
     /// One writer connection commits in order already (see `insert_event!`).
     pub(super) const OUTBOX_ORDER: Option<&'static str> = None;
 
+    /// SQLite's rowids follow the largest id by themselves.
+    pub(super) const SEED_SEQUENCE_FIX: Option<&'static str> = None;
+
     pub async fn connect(url: &str) -> anyhow::Result<SqliteStore> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)

@@ -316,3 +316,76 @@ async fn a_backup_taken_under_write_load_is_consistent() {
         .unwrap();
     assert!(!again.status.success());
 }
+
+#[tokio::test]
+async fn seed_fills_a_database_whose_counters_match_and_whose_sessions_work() {
+    let app = spawn_app().await;
+    let tokens = app.dir.path().join("tokens.txt");
+
+    let out = schwarm()
+        .args([
+            "seed",
+            "--ideas",
+            "200",
+            "--votes",
+            "3000",
+            "--comments",
+            "400",
+            "--users",
+            "60",
+        ])
+        .args([
+            "--database-url",
+            &app.database_url,
+            "--sessions",
+            "5",
+            "--sessions-file",
+        ])
+        .arg(&tokens)
+        .output()
+        .unwrap();
+
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = app.db().await;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&db).await.unwrap() }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM ideas").await, 200);
+    assert_eq!(count("SELECT COUNT(*) FROM votes").await, 3000);
+    assert_eq!(count("SELECT COUNT(*) FROM comments").await, 400);
+    let off = count(
+        "SELECT COUNT(*) FROM ideas i WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)
+            OR i.comment_count <> (SELECT COUNT(*) FROM comments c WHERE c.idea_id = i.id)",
+    )
+    .await;
+    assert_eq!(off, 0);
+    // Skewed: the favourite has many times the average.
+    assert!(
+        count("SELECT MAX(vote_count) FROM ideas").await > 3 * 3000 / 200,
+        "skewed: a favourite far above the average"
+    );
+    let page: Value = app.get("/api/v1/ideas?sort=top&limit=5").await.json().await.unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 5);
+    let found: Value = app.get("/api/v1/ideas?q=dark%20mode").await.json().await.unwrap();
+    assert!(
+        !found["items"].as_array().unwrap().is_empty(),
+        "seeded ideas are searchable"
+    );
+    let token = std::fs::read_to_string(&tokens)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    let me = crate::helpers::new_client()
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    // New ideas still get fresh ids after seeded ones (PostgreSQL's sequence).
+    app.register("after@example.org").await;
+    app.create_idea("Written after seeding").await;
+}

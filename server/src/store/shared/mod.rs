@@ -73,6 +73,7 @@ mod email;
 mod ideas;
 mod limits;
 mod notifications;
+mod seed;
 mod sessions;
 mod sites;
 mod users;
