@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 ADDR ?= 127.0.0.1:8080
 DATABASE_URL ?= sqlite://schwarm.db
 
-.PHONY: embed-demo screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-schema test-e2e clean
+.PHONY: bench bench-smoke bench-tools embed-demo screenshots size help setup setup-tests fetch web server build run test lint test-unit test-api test-schema test-e2e clean
 
 help:
 	@echo "make run    build and start the board on http://$(ADDR) with demo data"
@@ -41,6 +41,7 @@ run: build
 
 test: setup-tests web lint test-unit test-api test-schema test-e2e
 	scripts/bundle-size.sh
+	$(MAKE) bench-smoke
 
 lint:
 	cargo fmt --all -- --check
@@ -69,6 +70,22 @@ test-schema:
 test-e2e:
 	cargo test --locked --no-run -p schwarm-server --test api
 	cd tests/e2e && SCHWARM_BIN=$(CURDIR)/target/debug/schwarm SCHWARM_DIST=$(CURDIR)/dist npm test
+
+# The benchmarks (bench/run.mjs): seeds 100k ideas / 1M votes / 200k
+# comments once, loads the release server with wrk on SQLite and PostgreSQL,
+# 10,000 SSE subscribers, the front end in Chromium; writes
+# bench/results.json and bench/RESULTS.md with each budget.
+bench: setup-tests web server bench-tools
+	scripts/bundle-size.sh
+	node bench/run.mjs
+
+# The same in miniature (seconds; part of make test, nothing is judged).
+bench-smoke: setup-tests web server bench-tools
+	scripts/bundle-size.sh
+	BENCH_IDEAS=300 node bench/run.mjs --smoke
+
+bench-tools:
+	command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 # The board with demo data on 127.0.0.1:8080 and, on another origin, a shop
 # page that embeds it with signed login (examples/embed-host/).

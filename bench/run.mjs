@@ -1,0 +1,141 @@
+// Schwarm's benchmarks: `make bench` (the full data set) and `make
+// bench-smoke` (tiny, seconds, part of `make test`; no figure is judged
+// there). Writes bench/results.json and bench/RESULTS.md (or the
+// smoke-results pair), each figure beside its budget.
+//
+// API load with wrk (Debian) on loopback against the release server, on
+// SQLite and PostgreSQL; live fan-out with raw SSE connections; the front
+// end in headless Chromium.
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fanOut, rss } from './sse.mjs';
+import { frontEnd } from './frontend.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SMOKE = process.argv.includes('--smoke');
+const SIZE = SMOKE
+  ? { ideas: 300, votes: 3000, comments: 600, users: 200, sessions: 100, seconds: 1, connections: 16, subscribers: 100 }
+  : { ideas: 100_000, votes: 1_000_000, comments: 200_000, users: 20_000, sessions: 1000, seconds: 10, connections: 64, subscribers: 10_000 };
+const BIN = path.join(ROOT, 'target/release/schwarm');
+const OUT = path.join(ROOT, 'bench', SMOKE ? 'smoke-results' : 'results');
+const DATA = path.join(ROOT, 'bench/tmp');
+const PG = process.env.SCHWARM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const BUDGETS = {
+  first_load_brotli_kb: 150,
+  embed_js_gzip_kb: 3,
+  list_rps: 20_000,
+  list_p99_ms: 5,
+  vote_rps: 5_000,
+  vote_p99_ms: 10,
+  sse_rss_mb_10k: 150,
+  sse_delivery_p99_ms: 100,
+  first_list_paint_ms: 300,
+};
+
+function log(...args) { console.log('[bench]', ...args); }
+
+/** Seeds a database once per size (a marker file remembers it). */
+function seed(databaseUrl, marker) {
+  const want = JSON.stringify(SIZE);
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return;
+  log('seeding', databaseUrl);
+  execFileSync(BIN, ['seed', '--database-url', databaseUrl, '--ideas', `${SIZE.ideas}`, '--votes', `${SIZE.votes}`,
+    '--comments', `${SIZE.comments}`, '--users', `${SIZE.users}`, '--sessions', `${SIZE.sessions}`,
+    '--sessions-file', `${marker}.tokens`], { stdio: 'inherit' });
+  fs.writeFileSync(marker, want);
+}
+
+async function startServer(databaseUrl) {
+  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database-url', databaseUrl, '--dist', path.join(ROOT, 'dist'),
+    '--auth-burst', '100000000', '--post-burst', '100000000', '--vote-burst', '100000000'],
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'error' } });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /running at (http:\/\/[^/\s]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { url, pid: child.pid, stop: () => { child.kill('SIGTERM'); return new Promise((r) => child.once('exit', r)); } };
+}
+
+const ms = (v, unit) => Number(v) * { us: 0.001, ms: 1, s: 1000 }[unit];
+
+/** Runs wrk and reads requests/s, p50/p99/max latency and errors. */
+function wrk(url, { script, env = {} } = {}) {
+  const args = ['-t2', `-c${SIZE.connections}`, `-d${SIZE.seconds}s`, '--latency'];
+  if (script) args.push('-s', path.join(ROOT, 'bench/wrk', script));
+  args.push(url);
+  const out = execFileSync('wrk', args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const lat = (p) => { const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out); return m ? ms(m[1], m[2]) : null; };
+  const max = /Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
+    p50_ms: lat(50),
+    p99_ms: lat(99),
+    max_ms: max ? ms(max[1], max[2]) : null,
+    errors: (non2xx ? Number(non2xx[1]) : 0) + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
+  };
+}
+
+async function apiLoad(name, databaseUrl, marker) {
+  seed(databaseUrl, marker);
+  const server = await startServer(databaseUrl);
+  const env = {
+    BENCH_TOKENS: `${marker}.tokens`, BENCH_IDEAS: `${SIZE.ideas}`,
+    // Seeded into an empty database: ideas 1..N.
+    BENCH_FIRST_IDEA: '1', BENCH_WRK: path.join(ROOT, 'bench/wrk'),
+  };
+  const results = {};
+  for (const sort of ['trending', 'top', 'new', 'discussed']) {
+    results[`list_${sort}`] = wrk(`${server.url}/api/v1/ideas?limit=20&sort=${sort}`);
+  }
+  results.list_search = wrk(`${server.url}/api/v1/ideas?limit=20&q=dark%20mode`);
+  results.idea = wrk(server.url, { script: 'idea.lua', env });
+  results.vote = wrk(server.url, { script: 'vote.lua', env });
+  results.comment = wrk(server.url, { script: 'comment.lua', env });
+  results.mixed_90_10 = wrk(server.url, { script: 'mixed.lua', env });
+  results.server_peak_rss_mb = rss(server.pid).peak_mb;
+  log(name, JSON.stringify(results));
+  let sse = null;
+  if (name === 'sqlite') sse = await fanOut(server, SIZE.subscribers, `${marker}.tokens`, env.BENCH_FIRST_IDEA);
+  await server.stop();
+  return { results, sse, url: server.url };
+}
+
+function pgReachable() {
+  try { execFileSync('psql', [PG, '-Atqc', 'SELECT 1'], { stdio: 'ignore' }); return true; } catch { return false; }
+}
+
+function machine() {
+  let commit = 'unknown';
+  try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), date: new Date().toISOString(), commit };
+}
+
+fs.mkdirSync(DATA, { recursive: true });
+const results = { machine: machine(), size: SIZE, budgets: BUDGETS };
+const sqlite = await apiLoad('sqlite', `sqlite://${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`, `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.sqlite.seeded`);
+results.sqlite = sqlite.results;
+results.sse = sqlite.sse;
+if (pgReachable()) {
+  const db = `schwarm_bench_${SMOKE ? 'smoke' : 'full'}`;
+  const marker = `${DATA}/${db}.pg.seeded`;
+  const exists = execFileSync('psql', [PG, '-Atqc', `SELECT 1 FROM pg_database WHERE datname = '${db}'`], { encoding: 'utf8' }).trim();
+  if (!exists) { execFileSync('psql', [PG, '-qc', `CREATE DATABASE ${db}`]); fs.rmSync(marker, { force: true }); }
+  results.postgres = (await apiLoad('postgres', `${PG.replace(/\/[^/]*$/, '')}/${db}`, marker)).results;
+} else {
+  log('PostgreSQL not reachable: its figures are missing');
+}
+results.frontend = await frontEnd(BIN, ROOT, `sqlite://${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`, startServer);
+fs.writeFileSync(`${OUT}.json`, `${JSON.stringify(results, null, 2)}\n`);
+const { markdown } = await import('./report.mjs');
+fs.writeFileSync(`${OUT.replace('results', 'RESULTS').replace('smoke-RESULTS', 'SMOKE-RESULTS')}.md`, markdown(results, SMOKE));
+log('written', `${OUT}.json`);
