@@ -28,6 +28,10 @@ pub fn router(state: AppState) -> Router {
     let state_csp = state.csp.clone();
     let dist = state.dist.clone();
     let api = routes::api_router(&state)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            workers::live::after_writes,
+        ))
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     Router::new()
