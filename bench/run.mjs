@@ -37,10 +37,15 @@ const BUDGETS = {
 
 function log(...args) { console.log('[bench]', ...args); }
 
-/** Seeds a database once per size (a marker file remembers it). */
-function seed(databaseUrl, marker) {
+/**
+ * Seeds a database once per size (a marker file remembers it); without a
+ * matching marker the database is made anew first (`reset`), since a left
+ * over one (a PostgreSQL database outlives a checkout) cannot be seeded twice.
+ */
+function seed(databaseUrl, marker, reset) {
   const want = JSON.stringify(SIZE);
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return;
+  reset();
   log('seeding', databaseUrl);
   execFileSync(BIN, ['seed', '--database-url', databaseUrl, '--ideas', `${SIZE.ideas}`, '--votes', `${SIZE.votes}`,
     '--comments', `${SIZE.comments}`, '--users', `${SIZE.users}`, '--sessions', `${SIZE.sessions}`,
@@ -85,8 +90,8 @@ function wrk(url, { script, env = {} } = {}) {
   };
 }
 
-async function apiLoad(name, databaseUrl, marker) {
-  seed(databaseUrl, marker);
+async function apiLoad(name, databaseUrl, marker, reset) {
+  seed(databaseUrl, marker, reset);
   const server = await startServer(databaseUrl);
   const env = {
     BENCH_TOKENS: `${marker}.tokens`, BENCH_IDEAS: `${SIZE.ideas}`,
@@ -122,15 +127,21 @@ function machine() {
 
 fs.mkdirSync(DATA, { recursive: true });
 const results = { machine: machine(), size: SIZE, budgets: BUDGETS };
-const sqlite = await apiLoad('sqlite', `sqlite://${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`, `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.sqlite.seeded`);
+const sqliteFile = `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`;
+const sqlite = await apiLoad('sqlite', `sqlite://${sqliteFile}`, `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.sqlite.seeded`, () => {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${sqliteFile}${suffix}`, { force: true });
+});
 results.sqlite = sqlite.results;
 results.sse = sqlite.sse;
 if (pgReachable()) {
   const db = `schwarm_bench_${SMOKE ? 'smoke' : 'full'}`;
   const marker = `${DATA}/${db}.pg.seeded`;
   const exists = execFileSync('psql', [PG, '-Atqc', `SELECT 1 FROM pg_database WHERE datname = '${db}'`], { encoding: 'utf8' }).trim();
-  if (!exists) { execFileSync('psql', [PG, '-qc', `CREATE DATABASE ${db}`]); fs.rmSync(marker, { force: true }); }
-  results.postgres = (await apiLoad('postgres', `${PG.replace(/\/[^/]*$/, '')}/${db}`, marker)).results;
+  if (!exists) fs.rmSync(marker, { force: true });
+  results.postgres = (await apiLoad('postgres', `${PG.replace(/\/[^/]*$/, '')}/${db}`, marker, () => {
+    execFileSync('psql', [PG, '-qc', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
+    execFileSync('psql', [PG, '-qc', `CREATE DATABASE ${db}`]);
+  })).results;
 } else {
   log('PostgreSQL not reachable: its figures are missing');
 }

@@ -33,45 +33,24 @@ macro_rules! email_store {
             }
 
             async fn fan_out_emails(&self, batch: u32, oldest: i64) -> crate::store::StoreResult<usize> {
-                let pending: bool = sqlx::query_scalar(
-                    "SELECT EXISTS (SELECT 1 FROM events e WHERE e.id >
-                        COALESCE((SELECT last_event_id FROM outbox_cursors WHERE consumer = $1), 0))",
-                )
-                .bind(super::email::CONSUMER)
-                .fetch_one(&self.reader)
-                .await?;
-                if !pending {
-                    return Ok(0);
-                }
-                let mut tx = self.write().await?;
-                let cursor: Option<i64> = sqlx::query_scalar(concat!(
-                    "SELECT last_event_id FROM outbox_cursors WHERE consumer = $1",
-                    $lock
-                ))
-                .bind(super::email::CONSUMER)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let events: Vec<(i64, String, Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
-                    "SELECT id, kind, idea_id, actor_id, payload, created_at FROM events
-                     WHERE id > $1 AND visibility = 'public' ORDER BY id LIMIT $2",
-                )
-                .bind(cursor.unwrap_or(0))
-                .bind(i64::from(batch))
-                .fetch_all(&mut *tx)
-                .await?;
-                let Some(last) = events.last().map(|e| e.0) else {
+                let consumer = super::email::CONSUMER;
+                let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
                     return Ok(0);
                 };
-                for (id, kind, idea_id, actor_id, payload, created_at) in &events {
-                    let (Some(idea_id), Some(column)) = (idea_id, super::email::preference_column(kind)) else {
+                let Some(last) = events.last().map(|e| e.id) else {
+                    return Ok(0);
+                };
+                for event in &events {
+                    let (Some(idea_id), Some(column)) = (event.idea_id, super::email::preference_column(&event.kind))
+                    else {
                         continue;
                     };
                     // Mail about last month's events would only confuse.
-                    if *created_at < oldest {
+                    if event.visibility != "public" || event.created_at < oldest {
                         continue;
                     }
-                    let detail: Option<String> = if kind == "comment.created" {
-                        let comment_id = serde_json::from_str::<serde_json::Value>(payload)
+                    let detail: Option<String> = if event.kind == "comment.created" {
+                        let comment_id = serde_json::from_str::<serde_json::Value>(&event.payload)
                             .ok()
                             .and_then(|p| p.get("comment_id").and_then(|c| c.as_i64()));
                         let body: Option<String> = sqlx::query_scalar(
@@ -83,7 +62,7 @@ macro_rules! email_store {
                         let Some(body) = body else { continue };
                         Some(body.chars().take(super::email::EXCERPT_CHARS).collect())
                     } else {
-                        Some(payload.clone())
+                        Some(event.payload.clone())
                     };
                     sqlx::query(&format!(
                         "INSERT INTO email_outbox
@@ -94,23 +73,16 @@ macro_rules! email_store {
                            AND u.deleted_at IS NULL AND u.blocked_at IS NULL AND u.{column}
                          ON CONFLICT DO NOTHING"
                     ))
-                    .bind(id)
-                    .bind(kind)
+                    .bind(event.id)
+                    .bind(&event.kind)
                     .bind(idea_id)
-                    .bind(actor_id)
+                    .bind(event.actor_id)
                     .bind(detail)
-                    .bind(created_at)
+                    .bind(event.created_at)
                     .execute(&mut *tx)
                     .await?;
                 }
-                sqlx::query(
-                    "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
-                     ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
-                )
-                .bind(super::email::CONSUMER)
-                .bind(last)
-                .execute(&mut *tx)
-                .await?;
+                advance_cursor!(tx, consumer, last)?;
                 tx.commit().await?;
                 Ok(events.len())
             }

@@ -53,6 +53,73 @@ macro_rules! insert_event {
     };
 }
 
+/// An outbox row as its consumers read it.
+#[derive(sqlx::FromRow)]
+pub(super) struct OutboxRow {
+    pub id: i64,
+    pub kind: String,
+    pub idea_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    pub visibility: String,
+    pub payload: String,
+    pub created_at: i64,
+}
+
+/// One round of an outbox consumer (notifications, email): `None` when
+/// nothing is new (looked up on a reader, so an idle consumer never takes
+/// the write lock); else the write transaction and up to `$batch` rows
+/// after the consumer's cursor, oldest first. A consumer skips the rows not
+/// meant for it, and `advance_cursor!` moves past them all the same.
+macro_rules! outbox_round {
+    ($self:ident, $lock:literal, $consumer:expr, $batch:expr) => {
+        async {
+            let pending: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM events e WHERE e.id >
+                    COALESCE((SELECT last_event_id FROM outbox_cursors WHERE consumer = $1), 0))",
+            )
+            .bind($consumer)
+            .fetch_one(&$self.reader)
+            .await?;
+            if !pending {
+                return Ok(None);
+            }
+            let mut tx = $self.write().await?;
+            let cursor: Option<i64> = sqlx::query_scalar(concat!(
+                "SELECT last_event_id FROM outbox_cursors WHERE consumer = $1",
+                $lock
+            ))
+            .bind($consumer)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let rows: Vec<super::OutboxRow> = sqlx::query_as(
+                "SELECT id, kind, idea_id, actor_id, visibility, payload, created_at FROM events
+                 WHERE id > $1 ORDER BY id LIMIT $2",
+            )
+            .bind(cursor.unwrap_or(0))
+            .bind(i64::from($batch))
+            .fetch_all(&mut *tx)
+            .await?;
+            Ok::<_, sqlx::Error>(Some((tx, rows)))
+        }
+        .await
+    };
+}
+
+/// Moves a consumer's cursor to `$last`, inside its round's transaction.
+macro_rules! advance_cursor {
+    ($tx:expr, $consumer:expr, $last:expr) => {
+        sqlx::query(
+            "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
+             ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
+        )
+        .bind($consumer)
+        .bind($last)
+        .execute(&mut *$tx)
+        .await
+        .map(|_| ())
+    };
+}
+
 mod backfill;
 mod boards;
 /// Makes `$user_id` follow `$idea_id` (no-op if it does), inside `$tx`.

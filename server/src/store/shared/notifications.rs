@@ -107,44 +107,19 @@ macro_rules! notification_store {
             }
 
             async fn fan_out_notifications(&self, batch: u32) -> crate::store::StoreResult<usize> {
-                // A cheap look on a reader first: an idle worker never takes
-                // the write lock.
-                let pending: bool = sqlx::query_scalar(
-                    "SELECT EXISTS (SELECT 1 FROM events e WHERE e.id >
-                        COALESCE((SELECT last_event_id FROM outbox_cursors WHERE consumer = $1), 0))",
-                )
-                .bind(super::notifications::CONSUMER)
-                .fetch_one(&self.reader)
-                .await?;
-                if !pending {
-                    return Ok(0);
-                }
-                let mut tx = self.write().await?;
-                let cursor: Option<i64> = sqlx::query_scalar(concat!(
-                    "SELECT last_event_id FROM outbox_cursors WHERE consumer = $1",
-                    $lock
-                ))
-                .bind(super::notifications::CONSUMER)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let cursor = cursor.unwrap_or(0);
-                let events: Vec<(i64, String, Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
-                    "SELECT id, kind, idea_id, actor_id, payload, created_at FROM events
-                     WHERE id > $1 AND visibility = 'public' ORDER BY id LIMIT $2",
-                )
-                .bind(cursor)
-                .bind(i64::from(batch))
-                .fetch_all(&mut *tx)
-                .await?;
-                let Some(last) = events.last().map(|e| e.0) else {
+                let consumer = super::notifications::CONSUMER;
+                let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
                     return Ok(0);
                 };
-                for (id, kind, idea_id, actor_id, payload, created_at) in &events {
-                    let Some(idea_id) = idea_id else { continue };
-                    if !super::notifications::NOTIFYING.contains(&kind.as_str()) {
+                let Some(last) = events.last().map(|e| e.id) else {
+                    return Ok(0);
+                };
+                for event in &events {
+                    let Some(idea_id) = event.idea_id else { continue };
+                    if event.visibility != "public" || !super::notifications::NOTIFYING.contains(&event.kind.as_str()) {
                         continue;
                     }
-                    let detail = serde_json::from_str::<serde_json::Value>(payload)
+                    let detail = serde_json::from_str::<serde_json::Value>(&event.payload)
                         .ok()
                         .and_then(|p| p.get("status").and_then(|s| s.as_str()).map(str::to_owned));
                     sqlx::query(
@@ -153,23 +128,16 @@ macro_rules! notification_store {
                          WHERE f.idea_id = $3 AND ($4 IS NULL OR f.user_id <> $4)
                          ON CONFLICT DO NOTHING",
                     )
-                    .bind(id)
-                    .bind(kind)
+                    .bind(event.id)
+                    .bind(&event.kind)
                     .bind(idea_id)
-                    .bind(actor_id)
+                    .bind(event.actor_id)
                     .bind(detail)
-                    .bind(created_at)
+                    .bind(event.created_at)
                     .execute(&mut *tx)
                     .await?;
                 }
-                sqlx::query(
-                    "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
-                     ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
-                )
-                .bind(super::notifications::CONSUMER)
-                .bind(last)
-                .execute(&mut *tx)
-                .await?;
+                advance_cursor!(tx, consumer, last)?;
                 tx.commit().await?;
                 Ok(events.len())
             }
