@@ -2,14 +2,22 @@
 //! see `dyn Store`; SQLite and PostgreSQL implement it with one shared set of
 //! queries (see `shared`).
 
+mod email;
+mod limits;
 pub mod postgres;
+mod seed;
 mod shared;
+mod sites;
 pub mod sqlite;
 
 use async_trait::async_trait;
 use schwarm_wire::{Role, Sort, VoteState};
 
+pub use email::{EmailJob, EmailStore};
+pub use limits::LimitStore;
 pub use postgres::PgStore;
+pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
+pub use sites::{SiteRow, SiteStore};
 pub use sqlite::SqliteStore;
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
@@ -290,175 +298,6 @@ pub trait NotificationStore: Send + Sync {
     /// followers of their ideas, and moves the cursor past them, in one
     /// transaction. Returns how many events it read.
     async fn fan_out_notifications(&self, batch: u32) -> StoreResult<usize>;
-}
-
-/// One queued email, with what it takes to write it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct EmailJob {
-    pub id: i64,
-    /// The outbox event kind it tells of.
-    pub kind: String,
-    pub user_id: i64,
-    pub to_address: String,
-    pub display_name: String,
-    pub language: String,
-    /// The recipient's unsubscribe token, if one was made yet.
-    pub token: Option<String>,
-    /// The recipient still wants this kind of email.
-    pub wanted: bool,
-    /// The recipient's account still exists.
-    pub active: bool,
-    pub idea_id: i64,
-    pub idea_title: String,
-    pub actor_name: Option<String>,
-    /// The status event's payload, or the comment's text.
-    pub detail: Option<String>,
-    pub attempts: i32,
-}
-
-fn email_preferences((status_changes, replies, language): (bool, bool, String)) -> schwarm_wire::EmailPreferences {
-    schwarm_wire::EmailPreferences {
-        status_changes,
-        replies,
-        language: schwarm_wire::EmailLanguage::parse(&language),
-    }
-}
-
-#[async_trait]
-pub trait EmailStore: Send + Sync {
-    /// Starts the email consumer at the newest outbox event, unless it has
-    /// read before: turning email on does not mail the past.
-    async fn start_email_cursor(&self) -> StoreResult<()>;
-    /// Queues an email for each follower who wants one, for up to `batch`
-    /// new outbox events (skipping those created before `oldest`), and moves
-    /// the cursor, in one transaction. Returns how many events it read.
-    async fn fan_out_emails(&self, batch: u32, oldest: i64) -> StoreResult<usize>;
-    /// Takes the next due email and leases it until `lease_until`.
-    async fn claim_email(&self, now: i64, lease_until: i64) -> StoreResult<Option<EmailJob>>;
-    async fn email_sent(&self, id: i64, now: i64) -> StoreResult<()>;
-    /// Tries again at `at`.
-    async fn email_retry(&self, id: i64, at: i64, error: &str) -> StoreResult<()>;
-    /// Gives up on the email for good.
-    async fn email_failed(&self, id: i64, now: i64, error: &str) -> StoreResult<()>;
-    /// The user's unsubscribe token: the stored one, or `candidate` stored now.
-    async fn email_token(&self, user_id: i64, candidate: &str) -> StoreResult<String>;
-    async fn email_preferences(&self, user_id: i64) -> StoreResult<schwarm_wire::EmailPreferences>;
-    async fn set_email_preferences(&self, user_id: i64, prefs: &schwarm_wire::EmailPreferences) -> StoreResult<()>;
-    /// Turns one kind off for the holder of `token`. `None`: no such token.
-    async fn unsubscribe(
-        &self,
-        token: &str,
-        kind: schwarm_wire::EmailKind,
-    ) -> StoreResult<Option<schwarm_wire::EmailPreferences>>;
-}
-
-#[async_trait]
-pub trait LimitStore: Send + Sync {
-    /// Counts an attempt against the bucket `key`, which refills one attempt
-    /// per `interval_ms` and lets `tolerance_ms` worth of attempts through at
-    /// once. `None`: allowed; `Some(ms)`: refused, try again in `ms`.
-    async fn take_attempt(&self, key: &str, now: i64, interval_ms: i64, tolerance_ms: i64) -> StoreResult<Option<i64>>;
-    /// Forgets buckets that are full again; returns how many.
-    async fn prune_rate_limits(&self, now: i64) -> StoreResult<u64>;
-}
-
-/// A site that embeds a board, with its secret.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct SiteRow {
-    pub id: i64,
-    pub name: String,
-    pub origin: String,
-    pub board: String,
-    pub sso_secret: String,
-    pub accent: String,
-    pub theme: String,
-    pub font: String,
-    pub radius: i32,
-    pub created_at: i64,
-}
-
-#[async_trait]
-pub trait SiteStore: Send + Sync {
-    async fn sites(&self) -> StoreResult<Vec<SiteRow>>;
-    async fn site(&self, id: i64) -> StoreResult<Option<SiteRow>>;
-    async fn site_by_origin(&self, origin: &str) -> StoreResult<Option<SiteRow>>;
-    /// The origins allowed to frame a board's widget.
-    async fn board_origins(&self, board: &str) -> StoreResult<Vec<String>>;
-    /// Creates (`id` None, with `secret`) or updates a site. `None`: no such
-    /// board (or, for an update, no such site). A taken origin is a unique
-    /// violation.
-    async fn save_site(
-        &self,
-        id: Option<i64>,
-        site: &schwarm_wire::embed::ValidSite,
-        secret: &str,
-        now: i64,
-    ) -> StoreResult<Option<i64>>;
-    /// A new secret; the site's SSO sessions end. `false`: no such site.
-    async fn set_site_secret(&self, id: i64, secret: &str) -> StoreResult<bool>;
-    async fn delete_site(&self, id: i64) -> StoreResult<bool>;
-    /// The user a site knows as `subject`: found, or made on first sight.
-    async fn sso_user(&self, site_id: i64, subject: &str, email: &str, name: &str, now: i64) -> StoreResult<i64>;
-    async fn insert_site_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        site_id: i64,
-        now: i64,
-        expires_at: i64,
-    ) -> StoreResult<()>;
-}
-
-/// Generated data for `schwarm seed`; `author`, `user` and `idea` are
-/// indexes into `users` and `ideas`.
-#[derive(Default)]
-pub struct SeedData {
-    pub password_hash: String,
-    pub users: Vec<SeedUser>,
-    pub ideas: Vec<SeedIdea>,
-    pub votes: Vec<SeedVote>,
-    pub comments: Vec<SeedComment>,
-    /// (idea, user, at)
-    pub follows: Vec<(usize, usize, i64)>,
-}
-
-pub struct SeedUser {
-    pub email: String,
-    pub name: String,
-    pub created_at: i64,
-}
-
-pub struct SeedIdea {
-    pub author: usize,
-    pub board_id: i64,
-    pub title: String,
-    pub body_md: String,
-    pub body_html: String,
-    pub status: &'static str,
-    pub vote_count: i64,
-    pub comment_count: i64,
-    pub trend: f64,
-    pub created_at: i64,
-}
-
-pub struct SeedVote {
-    pub idea: usize,
-    pub user: usize,
-    pub at: i64,
-}
-
-pub struct SeedComment {
-    pub idea: usize,
-    pub user: usize,
-    pub body_md: String,
-    pub body_html: String,
-    pub at: i64,
-}
-
-#[async_trait]
-pub trait SeedStore: Send + Sync {
-    /// Inserts it all in one transaction.
-    async fn seed(&self, data: &SeedData) -> StoreResult<()>;
 }
 
 #[async_trait]
