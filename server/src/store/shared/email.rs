@@ -37,9 +37,6 @@ macro_rules! email_store {
                 let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
                     return Ok(0);
                 };
-                let Some(last) = events.last().map(|e| e.id) else {
-                    return Ok(0);
-                };
                 for event in &events {
                     let (Some(idea_id), Some(column)) = (event.idea_id, super::email::preference_column(&event.kind))
                     else {
@@ -82,9 +79,7 @@ macro_rules! email_store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                advance_cursor!(tx, consumer, last)?;
-                tx.commit().await?;
-                Ok(events.len())
+                finish_round!(tx, consumer, events)
             }
 
             async fn claim_email(
@@ -188,7 +183,7 @@ macro_rules! email_store {
                 .bind(user_id)
                 .fetch_one(&self.reader)
                 .await?;
-                Ok(crate::store::email_preferences(row))
+                Ok(crate::store::email::email_preferences(row))
             }
 
             async fn set_email_preferences(
@@ -225,7 +220,7 @@ macro_rules! email_store {
                 .bind(token)
                 .fetch_optional(&self.writer)
                 .await?;
-                Ok(row.map(crate::store::email_preferences))
+                Ok(row.map(crate::store::email::email_preferences))
             }
         }
     };

@@ -68,8 +68,8 @@ pub(super) struct OutboxRow {
 /// One round of an outbox consumer (notifications, email): `None` when
 /// nothing is new (looked up on a reader, so an idle consumer never takes
 /// the write lock); else the write transaction and up to `$batch` rows
-/// after the consumer's cursor, oldest first. A consumer skips the rows not
-/// meant for it, and `advance_cursor!` moves past them all the same.
+/// after the consumer's cursor, oldest first (never none). A consumer skips
+/// the rows not meant for it; `finish_round!` moves past them all the same.
 macro_rules! outbox_round {
     ($self:ident, $lock:literal, $consumer:expr, $batch:expr) => {
         async {
@@ -99,24 +99,30 @@ macro_rules! outbox_round {
             .bind(i64::from($batch))
             .fetch_all(&mut *tx)
             .await?;
-            Ok::<_, sqlx::Error>(Some((tx, rows)))
+            Ok::<_, sqlx::Error>((!rows.is_empty()).then_some((tx, rows)))
         }
         .await
     };
 }
 
-/// Moves a consumer's cursor to `$last`, inside its round's transaction.
-macro_rules! advance_cursor {
-    ($tx:expr, $consumer:expr, $last:expr) => {
-        sqlx::query(
-            "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
-             ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
-        )
-        .bind($consumer)
-        .bind($last)
-        .execute(&mut *$tx)
+/// Ends a round: the consumer's cursor moves past its last row, and the
+/// transaction commits. Returns how many rows the round read.
+macro_rules! finish_round {
+    ($tx:expr, $consumer:expr, $rows:expr) => {
+        async {
+            let last = $rows.last().map_or(0, |row| row.id);
+            sqlx::query(
+                "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
+                 ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
+            )
+            .bind($consumer)
+            .bind(last)
+            .execute(&mut *$tx)
+            .await?;
+            $tx.commit().await?;
+            Ok::<_, sqlx::Error>($rows.len())
+        }
         .await
-        .map(|_| ())
     };
 }
 

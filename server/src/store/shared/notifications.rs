@@ -111,9 +111,6 @@ macro_rules! notification_store {
                 let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
                     return Ok(0);
                 };
-                let Some(last) = events.last().map(|e| e.id) else {
-                    return Ok(0);
-                };
                 for event in &events {
                     let Some(idea_id) = event.idea_id else { continue };
                     if event.visibility != "public" || !super::notifications::NOTIFYING.contains(&event.kind.as_str()) {
@@ -137,9 +134,7 @@ macro_rules! notification_store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                advance_cursor!(tx, consumer, last)?;
-                tx.commit().await?;
-                Ok(events.len())
+                finish_round!(tx, consumer, events)
             }
         }
     };
