@@ -193,14 +193,7 @@ async fn comments_email_the_other_followers_in_their_language_unless_they_opted_
         .await
         .unwrap();
     assert_eq!(res.json::<Value>().await.unwrap()["replies"], false);
-    let prefs: Value = quiet
-        .get(app.url("/api/v1/me/email"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let prefs = app.get_json_as(&quiet, "/api/v1/me/email").await;
     assert_eq!(
         prefs,
         json!({ "status_changes": true, "replies": false, "language": "en" })

@@ -76,14 +76,7 @@ async fn only_admins_manage_sites_and_the_secret_is_shown_once() {
     assert_eq!(created["origin"], HOST, "stored in its normal form");
     assert_eq!(created["theme"]["mode"], "dark");
     assert!(secret.len() >= 32);
-    let listed: Value = admin
-        .get(app.url("/api/v1/admin/sites"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = app.get_json_as(&admin, "/api/v1/admin/sites").await;
     assert_eq!(listed[0]["name"], "Shop");
     assert!(!listed.to_string().contains(&secret), "the secret is never listed");
     let again = admin

@@ -108,6 +108,11 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// GETs `path` as the user of `client` and reads the JSON answer.
+    pub async fn get_json_as(&self, client: &Client, path: &str) -> Value {
+        client.get(self.url(path)).send().await.unwrap().json().await.unwrap()
+    }
+
     pub async fn post(&self, path: &str, body: Value) -> Response {
         self.client.post(self.url(path)).json(&body).send().await.unwrap()
     }

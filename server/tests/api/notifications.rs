@@ -4,14 +4,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 async fn unread(app: &TestApp, client: &Client) -> i64 {
-    let res: Value = client
-        .get(app.url("/api/v1/notifications/unread"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let res = app.get_json_as(client, "/api/v1/notifications/unread").await;
     res["unread"].as_i64().unwrap()
 }
 

@@ -1,4 +1,4 @@
-use crate::helpers::{assert_error, new_client, spawn_app_with, TestApp};
+use crate::helpers::{assert_error, new_client, spawn_app_with, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use schwarm_server::config::RateLimitArgs;
 use serde_json::json;
@@ -76,4 +76,122 @@ async fn votes_are_limited_per_account_and_reading_is_not() {
         app.get(&format!("/api/v1/ideas/{}", idea["id"])).await.status(),
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_rate_limited_per_address() {
+    let app = spawn_app_with(|args| {
+        args.limits = RateLimitArgs {
+            auth_burst: 3,
+            auth_refill_seconds: 60,
+            ..RateLimitArgs::default()
+        }
+    })
+    .await;
+    let attempt = || {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "guess@example.org", "password": "guess-guess-guess" }))
+            .send()
+    };
+    for _ in 0..3 {
+        assert_eq!(attempt().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let limited = attempt().await.unwrap();
+
+    let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert_error(limited, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    let register = new_client()
+        .post(app.url("/api/v1/auth/register"))
+        .json(&json!({ "email": "new@example.org", "password": PASSWORD, "display_name": "New" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        register.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "registration shares the limit"
+    );
+    // Reading is not limited.
+    assert_eq!(app.get("/api/v1/ideas").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_share_the_sign_in_limit() {
+    // Arrange: B shares A's database and limits; each allows 4 at once.
+    let limited = |args: &mut schwarm_server::config::ServeArgs| {
+        args.limits = RateLimitArgs {
+            auth_burst: 4,
+            auth_refill_seconds: 60,
+            ..RateLimitArgs::default()
+        }
+    };
+    let a = spawn_app_with(limited).await;
+    let url = a.database_url.clone();
+    let b = spawn_app_with(move |args| {
+        limited(args);
+        args.db.database_url = url;
+    })
+    .await;
+    let attempt = |app: &TestApp| {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "guess@example.org", "password": "guess-guess-guess" }))
+            .send()
+    };
+
+    // Act: the attempts alternate between the instances.
+    let mut statuses = Vec::new();
+    for app in [&a, &b, &a, &b, &a, &b] {
+        statuses.push(attempt(app).await.unwrap().status());
+    }
+
+    // Assert: four in all got through, not four on each.
+    use StatusCode as S;
+    let four_then_limited = [
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::UNAUTHORIZED,
+        S::TOO_MANY_REQUESTS,
+        S::TOO_MANY_REQUESTS,
+    ];
+    assert_eq!(statuses, four_then_limited);
+}
+
+#[tokio::test]
+async fn guessing_one_accounts_password_from_many_addresses_is_limited_too() {
+    // Arrange: addresses come from a proxy header, so each attempt has its own.
+    let app = spawn_app_with(|args| {
+        args.limits = RateLimitArgs {
+            auth_burst: 3,
+            auth_refill_seconds: 60,
+            client_ip_header: Some("x-forwarded-for".into()),
+            ..RateLimitArgs::default()
+        }
+    })
+    .await;
+    let attempt = |n: u32, email: &'static str| {
+        new_client()
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", format!("203.0.113.{n}"))
+            .json(&json!({ "email": email, "password": "guess-guess-guess" }))
+            .send()
+    };
+    for n in 0..3 {
+        assert_eq!(
+            attempt(n, "victim@example.org").await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+
+    // Act: a fourth address tries the same account, a fifth another account.
+    let same_account = attempt(3, "VICTIM@example.org ").await.unwrap();
+    let other_account = attempt(4, "someone@example.org").await.unwrap();
+
+    // Assert
+    assert_error(same_account, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(other_account.status(), StatusCode::UNAUTHORIZED);
 }
