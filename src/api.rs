@@ -5,8 +5,7 @@ use schwarm_wire::error::codes;
 use schwarm_wire::{
     Board, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit,
     LoginRequest, MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest,
-    Site, SiteInput, SiteWithSecret, Sort, SsoLogin, TokenSession, UnreadCount, Unsubscribe, Unsubscribed, User,
-    VoteState, Voters,
+    Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, Unsubscribe, Unsubscribed, User, VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -50,13 +49,13 @@ impl std::error::Error for ApiError {}
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
-const BASE: &str = "/api/v1";
+pub(crate) const BASE: &str = "/api/v1";
 
 /// Sends a request; a 2xx body is decoded as `T` (`()` accepts no body).
 ///
 /// Only the decoding is generic: the request itself runs in `fetch_text`,
 /// one state machine shared by every endpoint, which keeps the wasm small.
-async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
+pub(crate) async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
     let text = fetch_text(request).await?;
     let text = if text.is_empty() { "null" } else { &text };
     serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
@@ -94,8 +93,12 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
     Err(ApiError { status, detail })
 }
 
-fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
+pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
     builder.json(body)
+}
+
+pub async fn statuses() -> ApiResult<Vec<StatusDef>> {
+    send(Request::get(&format!("{BASE}/statuses")).build()).await
 }
 
 pub async fn me() -> ApiResult<Option<User>> {
@@ -292,24 +295,4 @@ pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailP
 
 pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
     send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
-}
-
-pub async fn sites() -> ApiResult<Vec<Site>> {
-    send(Request::get(&format!("{BASE}/admin/sites")).build()).await
-}
-
-pub async fn create_site(input: &SiteInput) -> ApiResult<SiteWithSecret> {
-    send(with_json(Request::post(&format!("{BASE}/admin/sites")), input)).await
-}
-
-pub async fn update_site(id: i64, input: &SiteInput) -> ApiResult<Site> {
-    send(with_json(Request::put(&format!("{BASE}/admin/sites/{id}")), input)).await
-}
-
-pub async fn delete_site(id: i64) -> ApiResult<()> {
-    send(Request::delete(&format!("{BASE}/admin/sites/{id}")).build()).await
-}
-
-pub async fn rotate_site_secret(id: i64) -> ApiResult<SiteWithSecret> {
-    send(Request::post(&format!("{BASE}/admin/sites/{id}/secret")).build()).await
 }

@@ -5,7 +5,6 @@ use crate::components::embed_bar::EmbedBar;
 use crate::components::header::Header;
 use crate::components::live_region::LiveRegion;
 use crate::pages::account::AccountPage;
-use crate::pages::admin_embed::AdminEmbedPage;
 use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
 use crate::pages::idea::IdeaPage;
@@ -41,6 +40,9 @@ pub fn App() -> impl IntoView {
         if let Ok(boards) = api::boards().await {
             state.boards.set(boards);
         }
+        if let Ok(statuses) = api::statuses().await {
+            state.statuses.set(statuses);
+        }
     });
 
     view! {
@@ -51,21 +53,51 @@ pub fn App() -> impl IntoView {
             }}
             <LiveRegion />
             <main id="main" class="container">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=BoardPage />
-                    <Route path=path!("/ideas/:id") view=IdeaPage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/notifications") view=NotificationsPage />
-                    <Route path=path!("/unsubscribe") view=UnsubscribePage />
-                    <Route path=path!("/admin/embed") view=AdminEmbedPage />
-                    <Route path=path!("/embed/:board") view=BoardPage />
-                    <Route path=path!("/embed/:board/ideas/:id") view=IdeaPage />
-                    <Route path=path!("/embed/:board/login") view=LoginPage />
-                    <Route path=path!("/embed/:board/register") view=RegisterPage />
-                </Routes>
+                {routes()}
             </main>
         </Router>
     }
+}
+
+/// The customer routes, then `$extra` (the PM bundle's own).
+macro_rules! routes {
+    ($($extra:tt)*) => {
+        view! {
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=BoardPage />
+                <Route path=path!("/ideas/:id") view=IdeaPage />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/register") view=RegisterPage />
+                <Route path=path!("/account") view=AccountPage />
+                <Route path=path!("/notifications") view=NotificationsPage />
+                <Route path=path!("/unsubscribe") view=UnsubscribePage />
+                <Route path=path!("/embed/:board") view=BoardPage />
+                <Route path=path!("/embed/:board/ideas/:id") view=IdeaPage />
+                <Route path=path!("/embed/:board/login") view=LoginPage />
+                <Route path=path!("/embed/:board/register") view=RegisterPage />
+                $($extra)*
+            </Routes>
+        }
+    };
+}
+
+#[cfg(not(feature = "pm"))]
+fn routes() -> impl IntoView {
+    routes!()
+}
+
+/// The PM bundle: every customer page plus the triage area.
+#[cfg(feature = "pm")]
+fn routes() -> impl IntoView {
+    use crate::pm::embed_page::AdminEmbedPage;
+    use crate::pm::inbox::{AllIdeasPage, InboxPage};
+    use crate::pm::statuses_page::StatusesPage;
+    use crate::pm::users_page::UsersPage;
+    routes!(
+        <Route path=path!("/pm") view=InboxPage />
+        <Route path=path!("/pm/ideas") view=AllIdeasPage />
+        <Route path=path!("/admin/statuses") view=StatusesPage />
+        <Route path=path!("/admin/users") view=UsersPage />
+        <Route path=path!("/admin/embed") view=AdminEmbedPage />
+    )
 }

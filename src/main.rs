@@ -8,6 +8,8 @@ mod format;
 mod i18n;
 mod live;
 mod pages;
+#[cfg(feature = "pm")]
+mod pm;
 mod state;
 
 fn main() {

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
-use schwarm_wire::{Board, LiveEvent, User};
+use schwarm_wire::{Board, LiveEvent, StatusDef, User};
 
 /// A message for the `aria-live` region under the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,9 @@ pub struct AppState {
     pub unread: RwSignal<i64>,
     /// The deployment's boards with their tags, loaded once at start.
     pub boards: RwSignal<Vec<Board>>,
+    /// The statuses ideas can have (admins name and order them), loaded
+    /// once at start; empty until then.
+    pub statuses: RwSignal<Vec<StatusDef>>,
     /// The newest event from the live stream (`GET /api/v1/events`).
     pub live: RwSignal<Option<LiveEvent>>,
     /// Set when the app runs as the widget inside another site.
@@ -39,6 +42,7 @@ impl AppState {
             notice: RwSignal::new(None),
             unread: RwSignal::new(0),
             boards: RwSignal::new(Vec::new()),
+            statuses: RwSignal::new(Vec::new()),
             live: RwSignal::new(None),
             embed: RwSignal::new(None),
         }

@@ -11,10 +11,12 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The policy for a web app whose index is `dist/index.html` (which may be
-/// missing, e.g. in API-only tests: then no inline script is allowed).
+/// The policy for a web app whose indexes are `dist/index.html` and
+/// `dist/pm/index.html` (either may be missing, e.g. in API-only tests: then
+/// no inline script of it is allowed).
 pub fn policy(dist: &Path) -> String {
-    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let read = |path: std::path::PathBuf| std::fs::read_to_string(path).unwrap_or_default();
+    let index = read(dist.join("index.html")) + &read(dist.join("pm").join("index.html"));
     let hashes: String = inline_scripts(&index)
         .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
         .collect();

@@ -257,12 +257,12 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
             let who = crowd[(n + k + 1) % crowd.len()];
             let at = created + (k as i64 + 1) * DAY_MS / 2;
             let added = store
-                .insert_comment(idea, None, who, &markdown::rendered(text), at)
+                .insert_comment(idea, None, who, &markdown::rendered(text), false, at)
                 .await?;
             if let (0, CommentInsert::Created(first)) = (k, added) {
                 let reply = markdown::rendered("Thanks! We are looking into this.");
                 store
-                    .insert_comment(idea, Some(first), manager, &reply, at + 3_600_000)
+                    .insert_comment(idea, Some(first), manager, &reply, false, at + 3_600_000)
                     .await?;
             }
         }

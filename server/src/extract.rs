@@ -173,6 +173,11 @@ impl AuthUser {
     pub fn id(&self) -> i64 {
         self.user.id
     }
+
+    /// Id and role, for use cases whose rules depend on the role.
+    pub fn who(&self) -> (i64, schwarm_wire::Role) {
+        (self.user.id, self.user.role())
+    }
 }
 
 /// The signed-in user if there is one; never rejects.
@@ -181,6 +186,10 @@ pub struct MaybeAuthUser(pub Option<AuthUser>);
 impl MaybeAuthUser {
     pub fn id(&self) -> Option<i64> {
         self.0.as_ref().map(AuthUser::id)
+    }
+
+    pub fn role(&self) -> Option<schwarm_wire::Role> {
+        self.0.as_ref().map(|u| u.user.role())
     }
 }
 

@@ -1,5 +1,9 @@
 //! The built web app: precompressed files, long caching for hashed assets,
 //! and `index.html` for every path the client router owns.
+//!
+//! Two bundles: the customer app (`dist/index.html`) and the product
+//! managers' app (`dist/pm/index.html`, the customer app plus the PM area),
+//! which answers every path under `/pm` and `/admin`.
 
 use axum::extract::Request;
 use axum::http::header::CACHE_CONTROL;
@@ -18,7 +22,15 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
+    let pm_dist = dist.join("pm");
+    let pm_files = ServeDir::new(&pm_dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index_page(&pm_dist));
     Router::new()
+        .nest_service("/pm", pm_files)
+        .route_service("/admin", index_page(&pm_dist))
+        .route_service("/admin/{*rest}", index_page(&pm_dist))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
 }

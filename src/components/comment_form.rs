@@ -8,7 +8,7 @@ use crate::state::use_app;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use schwarm_wire::validate::COMMENT_MAX;
-use schwarm_wire::{Comment, NewComment, Problem};
+use schwarm_wire::{Comment, NewComment, Problem, Role};
 
 #[component]
 pub fn CommentForm(
@@ -21,6 +21,16 @@ pub fn CommentForm(
     let app = use_app();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Problem>);
+    // Product managers may write internal notes (never replies).
+    let internal = RwSignal::new(false);
+    let can_note = move || {
+        parent_id.is_none()
+            && app
+                .user
+                .read()
+                .as_ref()
+                .is_some_and(|u| matches!(u.role, Role::Pm | Role::Admin))
+    };
     let submit = Action::new_local(move |new: &NewComment| {
         let new = new.clone();
         async move {
@@ -44,6 +54,7 @@ pub fn CommentForm(
         let new = NewComment {
             body: text.get_untracked(),
             parent_id,
+            internal: internal.get_untracked() && can_note(),
         };
         match new.validate() {
             Ok(_) => {
@@ -60,6 +71,12 @@ pub fn CommentForm(
     view! {
         <form class="comment-form" on:submit=on_submit novalidate>
             <Field id label value=text error=error multiline=true max_chars=COMMENT_MAX />
+            <Show when=can_note>
+                <label class="check">
+                    <input type="checkbox" prop:checked=internal on:change:target=move |ev| internal.set(ev.target().checked()) />
+                    {tr(Key::InternalNote)} " – " {tr(Key::InternalNoteHint)}
+                </label>
+            </Show>
             <button type="submit" class="primary" disabled=move || submit.pending().get()>
                 {move || if submit.pending().get() { tr(Key::Posting)() } else { tr(Key::PostComment)() }}
             </button>

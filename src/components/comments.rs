@@ -47,8 +47,10 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
     // The live stream may have brought it already.
     let posted = Callback::new(move |c: Comment| {
         if items.with_untracked(|list| list.iter().all(|have| have.id != c.id)) {
+            // Internal notes are not in the public counter.
+            let public = i64::from(!c.internal);
             items.update(|list| list.push(c));
-            count.update(|n| *n += 1);
+            count.update(|n| *n += public);
         }
     });
     let changed = Callback::new(move |c: Comment| {
@@ -59,10 +61,11 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
         })
     });
     let removed = Callback::new(move |id: i64| {
-        let before = items.with_untracked(Vec::len);
+        let public = |list: &Vec<Comment>| list.iter().filter(|c| !c.internal).count() as i64;
+        let before = items.with_untracked(public);
         items.update(|list| list.retain(|c| c.id != id && c.parent_id != Some(id)));
-        let gone = before - items.with_untracked(Vec::len);
-        count.update(|n| *n -= gone as i64);
+        let gone = before - items.with_untracked(public);
+        count.update(|n| *n -= gone);
     });
     // Comments others write arrive live: fetch what came after the newest
     // one shown (the page's own new comments are already there).
@@ -73,8 +76,8 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
                 items.update(|list| {
                     for c in page.items {
                         if !list.iter().any(|have| have.id == c.id) {
+                            count.update(|n| *n += i64::from(!c.internal));
                             list.push(c);
-                            count.update(|n| *n += 1);
                         }
                     }
                 });
@@ -152,6 +155,8 @@ fn CommentItem(
         body_html,
         created_at,
         edited,
+        internal,
+        moved_from,
         ..
     } = comment;
     let author_id = author.id;
@@ -201,11 +206,15 @@ fn CommentItem(
     };
     let field_id = format!("edit-{id}");
     view! {
-        <article class="comment" id=format!("comment-{id}")>
+        <article class="comment" class:internal=internal id=format!("comment-{id}")>
             <p class="comment-meta">
                 <strong>{move || author_name(app.lang.get(), &author_display)}</strong>
                 <span>{move || format::date(&created_at, app.lang.get())}</span>
                 {edited.then(|| view! { <span>"(" {tr(Key::Edited)} ")"</span> })}
+                {internal.then(|| view! { <span class="internal-label">{tr(Key::InternalNote)}</span> })}
+                {moved_from.map(|from| view! {
+                    <span class="moved">{tr(Key::MovedFrom)} " #" {from}</span>
+                })}
             </p>
             <Show
                 when=move || editing.get()

@@ -3,22 +3,13 @@
 //! Back restores what was shown.
 
 use crate::api::ListView;
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{status_label, text, tr, Key};
 use crate::state::{use_app, AppState};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use schwarm_wire::ideas::STATUSES;
 use schwarm_wire::Sort;
-
-/// The statuses a visitor can filter by, with their labels.
-const STATUSES: [(&str, Key); 6] = [
-    ("open", Key::StatusOpen),
-    ("under review", Key::StatusUnderReview),
-    ("planned", Key::StatusPlanned),
-    ("in progress", Key::StatusInProgress),
-    ("done", Key::StatusDone),
-    ("declined", Key::StatusDeclined),
-];
 
 /// The board's URL for a view (the widget's own when embedded).
 pub fn board_url(app: AppState, view: &ListView) -> String {
@@ -95,13 +86,26 @@ pub fn ListControls(view: Memo<ListView>) -> impl IntoView {
                 <span>{tr(Key::StatusFilterLabel)}</span>
                 <select prop:value=move || view.read().status.clone().unwrap_or_default() on:change:target=on_status>
                     <option value="">{tr(Key::AllStatuses)}</option>
-                    {STATUSES
-                        .into_iter()
-                        .map(|(value, key)| {
-                            let selected = move || view.read().status.as_deref() == Some(value);
-                            view! { <option value=value selected=selected>{move || text(app.lang.get(), key)}</option> }
-                        })
-                        .collect_view()}
+                    {move || {
+                        let keys: Vec<String> = match app.statuses.read().as_slice() {
+                            [] => STATUSES.iter().map(|s| s.to_string()).collect(),
+                            all => all.iter().map(|s| s.key.clone()).collect(),
+                        };
+                        keys.into_iter()
+                            .map(|value| {
+                                let label = value.clone();
+                                let selected = {
+                                    let value = value.clone();
+                                    move || view.read().status.as_deref() == Some(value.as_str())
+                                };
+                                view! {
+                                    <option value=value selected=selected>
+                                        {move || status_label(app.lang.get(), &label)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
         </div>

@@ -16,7 +16,6 @@ pub mod load_more;
 pub mod my_activity;
 pub mod new_idea_form;
 pub mod similar_ideas;
-pub mod site_form;
 pub mod status_badge;
 pub mod vote_button;
 pub mod voters;

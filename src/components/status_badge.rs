@@ -16,5 +16,17 @@ pub fn StatusBadge(idea_id: i64, status: String) -> impl IntoView {
         }
     });
     let class = move || format!("status status-{}", status.read().replace([' ', '_'], "-"));
-    view! { <span class=class>{move || status_label(app.lang.get(), &status.read())}</span> }
+    // The admins' colour marks the dot (set through CSSOM, which the CSP
+    // allows); the text keeps the theme's contrast-checked colours.
+    let colour = move || {
+        app.statuses.with(|all| {
+            let status = status.read();
+            all.iter().find(|s| s.key == *status).map(|s| s.colour.clone())
+        })
+    };
+    view! {
+        <span class=class style:--status-colour=move || colour().unwrap_or_default()>
+            {move || status_label(app.lang.get(), &status.read())}
+        </span>
+    }
 }

@@ -1,6 +1,7 @@
 //! The names of every visible string; `en.rs` and `de.rs` give the words.
 
-/// Every visible string of the app.
+/// Every visible string of the app. (Some are used by the PM bundle only.)
+#[cfg_attr(not(feature = "pm"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     NavIdeas,
@@ -157,7 +158,13 @@ pub enum Key {
     UnsubscribeFailed,
     ManageEmail,
     SsoFailed,
-    NavEmbed,
+    Saved,
+    ResponseLabel,
+    NavTriage,
+    MergedInto,
+    InternalNote,
+    InternalNoteHint,
+    MovedFrom,
     AdminOnly,
     SitesHeading,
     SitesIntro,
@@ -343,7 +350,13 @@ impl Key {
         Key::UnsubscribeFailed,
         Key::ManageEmail,
         Key::SsoFailed,
-        Key::NavEmbed,
+        Key::Saved,
+        Key::ResponseLabel,
+        Key::NavTriage,
+        Key::MergedInto,
+        Key::InternalNote,
+        Key::InternalNoteHint,
+        Key::MovedFrom,
         Key::AdminOnly,
         Key::SitesHeading,
         Key::SitesIntro,

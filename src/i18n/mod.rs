@@ -91,8 +91,21 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || text(lang.get(), key)
 }
 
-/// The label of a status key; unknown (custom) statuses show their key.
+/// The label of a status key: the admins' name for it in this language,
+/// else the built-in one; unknown statuses show their key. Reactive: it
+/// reads the statuses in the app state.
 pub fn status_label(lang: Lang, status: &str) -> String {
+    let named = use_context::<crate::state::AppState>().and_then(|app| {
+        app.statuses.with(|all| {
+            all.iter().find(|s| s.key == status).map(|s| match lang {
+                Lang::En => s.label_en.clone(),
+                Lang::De => s.label_de.clone(),
+            })
+        })
+    });
+    if let Some(label) = named {
+        return label;
+    }
     let key = match status {
         "open" => Key::StatusOpen,
         "under review" | "under_review" => Key::StatusUnderReview,

@@ -90,6 +90,12 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
                     </p>
                 </div>
             </div>
+            {move || idea.read().merged_into.clone().map(|target| view! {
+                <p class="merged-into" role="note">
+                    {tr(Key::MergedInto)} " "
+                    <a href=use_app().path(&format!("/ideas/{}", target.id))>{target.title}</a>
+                </p>
+            })}
             <Show
                 when=move || editing.get()
                 // Rendered and sanitised by the server (pulldown-cmark +
@@ -120,9 +126,19 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             </div>
             <VoterList voters />
         </article>
+        {staff_tools(idea)}
         <Comments idea_id=id page=thread count=comment_count />
     }
 }
+
+/// The product managers' tools, in the PM bundle only.
+#[cfg(feature = "pm")]
+fn staff_tools(idea: RwSignal<Idea>) -> impl IntoView {
+    view! { <crate::pm::idea_tools::IdeaTools idea /> }
+}
+
+#[cfg(not(feature = "pm"))]
+fn staff_tools(_idea: RwSignal<Idea>) -> impl IntoView {}
 
 /// A new status brings a new public response: it is fetched and shown in
 /// place. After a `reset` (the stream missed too much) the idea is fetched

@@ -1,7 +1,6 @@
 //! One component per route.
 
 pub mod account;
-pub mod admin_embed;
 pub mod auth;
 pub mod board;
 pub mod idea;

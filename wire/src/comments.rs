@@ -19,6 +19,12 @@ pub struct Comment {
     /// RFC 3339, UTC.
     pub created_at: String,
     pub edited: bool,
+    /// An internal note: only product managers and admins ever receive it.
+    #[serde(default)]
+    pub internal: bool,
+    /// It came with a merge from this idea.
+    #[serde(default)]
+    pub moved_from: Option<i64>,
 }
 
 /// `POST /api/v1/ideas/{id}/comments`.
@@ -30,6 +36,10 @@ pub struct NewComment {
     pub body: String,
     #[serde(default)]
     pub parent_id: Option<i64>,
+    /// An internal note, seen by product managers and admins only (only
+    /// they may write one).
+    #[serde(default)]
+    pub internal: bool,
 }
 
 impl NewComment {
@@ -54,6 +64,7 @@ impl CommentEdit {
         NewComment {
             body: self.body.clone(),
             parent_id: None,
+            internal: false,
         }
         .validate()
     }

@@ -46,6 +46,13 @@ pub mod codes {
     pub const CONFLICT: &str = "conflict";
     pub const EMAIL_TAKEN: &str = "email_taken";
     pub const IDEA_LOCKED: &str = "idea_locked";
+    /// The idea was merged into another: vote and comment there.
+    pub const IDEA_MERGED: &str = "idea_merged";
+    /// Merge: the idea is merged already. Undo: it is not merged.
+    pub const NOT_MERGEABLE: &str = "merge_state";
+    /// The change would leave the board without an admin.
+    pub const LAST_ADMIN: &str = "last_admin";
+    pub const STATUS_TAKEN: &str = "status_taken";
     pub const TOO_LARGE: &str = "payload_too_large";
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";

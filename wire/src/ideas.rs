@@ -38,8 +38,19 @@ pub struct Idea {
     /// A product manager has changed its status: the author can no longer
     /// edit or delete it.
     pub triaged: bool,
+    /// Merged into this idea: its page leads there.
+    #[serde(default)]
+    pub merged_into: Option<IdeaLink>,
     /// RFC 3339, UTC.
     pub created_at: String,
+}
+
+/// Another idea, by id and title.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdeaLink {
+    pub id: i64,
+    pub title: String,
 }
 
 /// What a product manager said with a status change.
@@ -66,24 +77,25 @@ pub struct StatusChange {
     pub response: Option<String>,
 }
 
-/// The statuses every deployment starts with.
+/// The statuses every deployment starts with (admins can add more; the
+/// server keeps them in its `statuses` table).
 pub const STATUSES: [&str; 6] = ["open", "under review", "planned", "in progress", "done", "declined"];
 
 impl StatusChange {
-    pub fn validate(&self) -> Result<(&'static str, Option<Body>), FieldErrors> {
+    /// Checks the shape; whether the status exists only the server can tell.
+    pub fn validate(&self) -> Result<(String, Option<Body>), FieldErrors> {
         let mut errors = FieldErrors::default();
-        let status = STATUSES.iter().copied().find(|s| *s == self.status.trim());
-        if status.is_none() {
-            errors.insert("status", Problem::Invalid);
+        let status = self.status.trim();
+        if status.is_empty() {
+            errors.insert("status", Problem::Required);
+        } else if status.chars().count() > STATUS_MAX {
+            errors.insert("status", Problem::TooLong(STATUS_MAX));
         }
         let response = match self.response.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(text) => errors.check("response", Body::parse(text)),
         };
-        match status {
-            Some(status) if errors.is_empty() => Ok((status, response)),
-            _ => Err(errors),
-        }
+        errors.into_result((status.to_owned(), response))
     }
 }
 

@@ -11,6 +11,7 @@ pub mod embed;
 pub mod error;
 pub mod ideas;
 pub mod notifications;
+pub mod triage;
 pub mod validate;
 
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
@@ -19,11 +20,14 @@ pub use comments::{Comment, CommentEdit, NewComment};
 pub use embed::{EmbedConfig, EmbedTheme, Site, SiteInput, SiteWithSecret, SsoLogin, ThemeMode, TokenSession};
 pub use error::{ErrorBody, ErrorDetail};
 pub use ideas::{
-    Author, Idea, IdeaEdit, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse, VoteState,
-    Voters,
+    Author, Idea, IdeaEdit, IdeaLink, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse,
+    VoteState, Voters,
 };
 pub use notifications::{
     EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
     Unsubscribed,
+};
+pub use triage::{
+    Member, MergeRequest, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange, TriageIdea,
 };
 pub use validate::{FieldErrors, Problem};

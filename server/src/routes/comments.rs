@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, Path, Poster, Query};
+use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, Poster, Query};
 use crate::service::comments::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -29,10 +29,13 @@ pub(super) struct Api;
 )]
 async fn list(
     State(state): State<AppState>,
+    viewer: MaybeAuthUser,
     Path(idea_id): Path<i64>,
     Query(params): Query<ListParams>,
 ) -> Result<axum::Json<Page<Comment>>> {
-    Ok(axum::Json(comments::list(&state, idea_id, &params).await?))
+    Ok(axum::Json(
+        comments::list(&state, idea_id, &params, viewer.role()).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -51,7 +54,7 @@ async fn create(
     Path(idea_id): Path<i64>,
     Json(new): Json<NewComment>,
 ) -> Result<(StatusCode, axum::Json<Comment>)> {
-    let comment = comments::create(&state, idea_id, user.id(), new).await?;
+    let comment = comments::create(&state, idea_id, user.0.who(), new).await?;
     Ok((StatusCode::CREATED, axum::Json(comment)))
 }
 
@@ -71,7 +74,7 @@ async fn edit(
     Path(id): Path<i64>,
     Json(edit): Json<CommentEdit>,
 ) -> Result<axum::Json<Comment>> {
-    Ok(axum::Json(comments::edit(&state, id, user.id(), edit).await?))
+    Ok(axum::Json(comments::edit(&state, id, user.who(), edit).await?))
 }
 
 #[utoipa::path(
@@ -84,6 +87,6 @@ async fn edit(
     security(("session" = []), ("bearer" = []))
 )]
 async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
-    comments::delete(&state, id, user.id()).await?;
+    comments::delete(&state, id, user.who()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,6 +12,7 @@ mod ideas;
 mod notifications;
 mod profile;
 mod sites;
+mod triage;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -27,6 +28,7 @@ pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
         auth::Api::openapi(),
         profile::Api::openapi(),
         sites::Api::openapi(),
+        triage::Api::openapi(),
         email::Api::openapi(),
         boards::Api::openapi(),
         ideas::Api::openapi(),
@@ -50,7 +52,8 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(events::router())
         .merge(notifications::router())
         .merge(profile::router())
-        .merge(sites::router());
+        .merge(sites::router())
+        .merge(triage::router());
     Router::new()
         .nest("/v1", v1)
         .merge(docs::page_router())

@@ -5,10 +5,11 @@ use crate::domain::markdown;
 use crate::domain::page::page_of;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
+use crate::policy;
 use crate::state::AppState;
 use crate::store::{CommentInsert, CommentRow};
 use schwarm_wire::ideas::MAX_PAGE_SIZE;
-use schwarm_wire::{Author, Comment, CommentEdit, FieldErrors, NewComment, Page, Problem};
+use schwarm_wire::{Author, Comment, CommentEdit, FieldErrors, NewComment, Page, Problem, Role};
 use serde::Deserialize;
 
 /// Comments come in pages of this many; a discussion rarely needs two.
@@ -38,10 +39,15 @@ pub fn to_wire(row: CommentRow) -> Comment {
         body_html: row.body_html,
         created_at: rfc3339(row.created_at),
         edited: row.updated_at > row.created_at,
+        internal: row.internal,
+        moved_from: row.moved_from,
     }
 }
 
-pub async fn list(state: &AppState, idea_id: i64, params: &ListParams) -> Result<Page<Comment>> {
+/// An idea's comments; internal notes only for product managers and admins
+/// (`viewer` is the signed-in user's role).
+pub async fn list(state: &AppState, idea_id: i64, params: &ListParams, viewer: Option<Role>) -> Result<Page<Comment>> {
+    let with_internal = viewer.is_some_and(policy::can_triage);
     state.store.idea(idea_id, None).await?.ok_or(Error::NotFound)?;
     let mut errors = FieldErrors::default();
     // Comments are listed oldest first, so the cursor is simply the last id.
@@ -61,11 +67,15 @@ pub async fn list(state: &AppState, idea_id: i64, params: &ListParams) -> Result
         }
     };
     errors.into_result(()).map_err(Error::Validation)?;
-    let rows = state.store.comments(idea_id, after, limit + 1).await?;
+    let rows = state.store.comments(idea_id, after, limit + 1, with_internal).await?;
     Ok(page_of(rows, limit, |r| r.id.to_string(), to_wire))
 }
 
-pub async fn create(state: &AppState, idea_id: i64, author_id: i64, new: NewComment) -> Result<Comment> {
+pub async fn create(state: &AppState, idea_id: i64, author: (i64, Role), new: NewComment) -> Result<Comment> {
+    let (author_id, role) = author;
+    if new.internal && !policy::can_triage(role) {
+        return Err(Error::Forbidden);
+    }
     let body = new.validate().map_err(Error::Validation)?;
     let inserted = state
         .store
@@ -74,24 +84,35 @@ pub async fn create(state: &AppState, idea_id: i64, author_id: i64, new: NewComm
             new.parent_id,
             author_id,
             &markdown::rendered(body.as_str()),
+            new.internal,
             now_ms(),
         )
         .await?;
     match inserted {
-        CommentInsert::Created(id) => get(state, id).await,
-        CommentInsert::NoSuchIdea => Err(Error::NotFound),
+        CommentInsert::Created(id) => get(state, id, true).await,
+        CommentInsert::NoSuchIdea => Err(crate::service::ideas::missing_or_merged(state, idea_id).await),
         CommentInsert::BadParent => Err(Error::invalid("parent_id", Problem::Invalid)),
     }
 }
 
-async fn get(state: &AppState, id: i64) -> Result<Comment> {
-    state.store.comment(id).await?.map(to_wire).ok_or(Error::NotFound)
+async fn get(state: &AppState, id: i64, with_internal: bool) -> Result<Comment> {
+    state
+        .store
+        .comment(id, with_internal)
+        .await?
+        .map(to_wire)
+        .ok_or(Error::NotFound)
 }
 
-/// The comment, if `user_id` wrote it: 404 if it does not exist, 403 if it
-/// is somebody else's.
-async fn own(state: &AppState, id: i64, user_id: i64) -> Result<CommentRow> {
-    let row = state.store.comment(id).await?.ok_or(Error::NotFound)?;
+/// The comment, if `user_id` wrote it: 404 if it does not exist (internal
+/// notes exist only for product managers), 403 if it is somebody else's.
+async fn own(state: &AppState, id: i64, user: (i64, Role)) -> Result<CommentRow> {
+    let (user_id, role) = user;
+    let row = state
+        .store
+        .comment(id, policy::can_triage(role))
+        .await?
+        .ok_or(Error::NotFound)?;
     if row.author_id == user_id {
         Ok(row)
     } else {
@@ -99,17 +120,18 @@ async fn own(state: &AppState, id: i64, user_id: i64) -> Result<CommentRow> {
     }
 }
 
-pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: CommentEdit) -> Result<Comment> {
-    own(state, id, user_id).await?;
+pub async fn edit(state: &AppState, id: i64, user: (i64, Role), edit: CommentEdit) -> Result<Comment> {
+    let user_id = user.0;
+    let row = own(state, id, user).await?;
     let body = edit.validate().map_err(Error::Validation)?;
     state
         .store
         .update_comment(id, user_id, &markdown::rendered(body.as_str()), now_ms())
         .await?;
-    get(state, id).await
+    get(state, id, row.internal).await
 }
 
-pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {
-    own(state, id, user_id).await?;
-    Ok(state.store.delete_comment(id, user_id, now_ms()).await?)
+pub async fn delete(state: &AppState, id: i64, user: (i64, Role)) -> Result<()> {
+    own(state, id, user).await?;
+    Ok(state.store.delete_comment(id, user.0, now_ms()).await?)
 }

@@ -81,6 +81,10 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         voted: row.voted,
         following: row.following,
         triaged: row.triaged,
+        merged_into: row.merged_into.map(|id| schwarm_wire::IdeaLink {
+            id,
+            title: row.merged_into_title.unwrap_or_default(),
+        }),
         created_at: rfc3339(row.created_at),
     }
 }
@@ -89,7 +93,7 @@ fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
-fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
+pub(crate) fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
     let mut errors = FieldErrors::default();
     let search = match params.q.as_deref() {
         Some(q) if q.chars().count() > QUERY_MAX => errors.check("q", Err(Problem::TooLong(QUERY_MAX))),
@@ -137,6 +141,7 @@ fn parse_list(params: &ListParams, viewer: Option<i64>) -> Result<IdeaQuery> {
         tag: non_empty(params.tag.as_deref()),
         author: None,
         voter: None,
+        triage: None,
     })
 }
 
@@ -149,17 +154,19 @@ pub async fn list(state: &AppState, params: &ListParams, viewer: Option<i64>) ->
             ..query.clone()
         })
         .await?;
-    let cursor = |last: &IdeaRow| {
-        let key = match query.sort {
-            Sort::New => last.created_at,
-            Sort::Top => last.vote_count,
-            Sort::Trending => last.trend.to_bits() as i64,
-            Sort::Discussed => last.comment_count,
-            Sort::Relevance => last.relevance.to_bits() as i64,
-        };
-        Cursor { key, id: last.id }.encode()
+    Ok(page_of(rows, query.limit, |last| cursor_of(query.sort, last), to_wire))
+}
+
+/// The cursor of the page after `last`, in a list sorted by `sort`.
+pub(crate) fn cursor_of(sort: Sort, last: &IdeaRow) -> String {
+    let key = match sort {
+        Sort::New => last.created_at,
+        Sort::Top => last.vote_count,
+        Sort::Trending => last.trend.to_bits() as i64,
+        Sort::Discussed => last.comment_count,
+        Sort::Relevance => last.relevance.to_bits() as i64,
     };
-    Ok(page_of(rows, query.limit, cursor, to_wire))
+    Cursor { key, id: last.id }.encode()
 }
 
 /// Up to five ideas like `text`, best match first: the duplicate hints shown
@@ -182,6 +189,7 @@ pub async fn similar(state: &AppState, text: &str, viewer: Option<i64>) -> Resul
         tag: None,
         author: None,
         voter: None,
+        triage: None,
     };
     Ok(state.store.ideas(&query).await?.into_iter().map(to_wire).collect())
 }
@@ -247,10 +255,13 @@ pub async fn edit(state: &AppState, id: i64, user_id: i64, edit: IdeaEdit) -> Re
 /// shown on the idea and sent to its followers.
 pub async fn set_status(state: &AppState, id: i64, pm_id: i64, change: StatusChange) -> Result<Idea> {
     let (status, response) = change.validate().map_err(Error::Validation)?;
+    if !state.store.statuses().await?.iter().any(|s| s.key == status) {
+        return Err(Error::invalid("status", Problem::Invalid));
+    }
     let response = response.map(|r| markdown::rendered(r.as_str()));
     if !state
         .store
-        .set_status(id, status, response.as_ref(), pm_id, now_ms())
+        .set_status(id, &status, response.as_ref(), pm_id, now_ms())
         .await?
     {
         return Err(Error::NotFound);
@@ -279,9 +290,21 @@ pub async fn voters(state: &AppState, idea_id: i64) -> Result<Voters> {
 }
 
 pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, on: bool) -> Result<VoteState> {
-    state
-        .store
-        .set_vote(idea_id, user_id, on, now_ms())
-        .await?
-        .ok_or(Error::NotFound)
+    match state.store.set_vote(idea_id, user_id, on, now_ms()).await? {
+        Some(vote) => Ok(vote),
+        None => Err(missing_or_merged(state, idea_id).await),
+    }
+}
+
+/// Why an idea refused a vote or comment: 404, or 409 `idea_merged` when it
+/// lives on in another idea.
+pub async fn missing_or_merged(state: &AppState, idea_id: i64) -> Error {
+    match state.store.idea(idea_id, None).await {
+        Ok(Some(row)) if row.merged_into.is_some() => Error::Conflict {
+            code: codes::IDEA_MERGED,
+            message: "this idea was merged into another; vote and comment there".into(),
+        },
+        Ok(_) => Error::NotFound,
+        Err(e) => e.into(),
+    }
 }

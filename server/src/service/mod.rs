@@ -9,3 +9,4 @@ pub mod embed;
 pub mod ideas;
 pub mod notifications;
 pub mod profile;
+pub mod triage;

@@ -44,6 +44,7 @@ pub async fn ideas(state: &AppState, user_id: i64, mine: Mine, params: &ListPara
         voter: matches!(mine, Mine::Voted).then_some(user_id),
         limit: PAGE + 1,
         viewer: Some(user_id),
+        triage: None,
     };
     let rows = state.store.ideas(&query).await?;
     let cursor = |r: &IdeaRow| {

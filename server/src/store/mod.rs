@@ -9,6 +9,7 @@ mod seed;
 mod shared;
 mod sites;
 pub mod sqlite;
+mod triage;
 
 use async_trait::async_trait;
 use schwarm_wire::{Role, Sort, VoteState};
@@ -19,6 +20,7 @@ pub use postgres::PgStore;
 pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
 pub use sites::{SiteRow, SiteStore};
 pub use sqlite::SqliteStore;
+pub use triage::{MemberRow, MergeOutcome, RoleOutcome, StatusRow, TriageStore};
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 
@@ -67,6 +69,12 @@ pub struct IdeaRow {
     pub voted: bool,
     pub following: bool,
     pub triaged: bool,
+    /// Merged into that idea (id, title).
+    pub merged_into: Option<i64>,
+    pub merged_into_title: Option<String>,
+    /// Prioritisation; product managers only.
+    pub impact: Option<i64>,
+    pub effort: Option<i64>,
     /// See `domain::trend`.
     pub trend: f64,
     /// How well the idea matches a search; 0 without one.
@@ -95,6 +103,26 @@ pub struct IdeaQuery {
     pub voter: Option<i64>,
     pub limit: u32,
     pub viewer: Option<i64>,
+    /// A product manager's list: its own filter and order.
+    pub triage: Option<TriageView>,
+}
+
+/// The product managers' list (`GET /api/v1/triage/ideas`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TriageView {
+    /// Only ideas no product manager has given a status yet (the inbox).
+    pub untriaged: bool,
+    pub order: TriageOrder,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriageOrder {
+    /// Oldest first: the inbox's order.
+    Oldest,
+    /// Highest `schwarm_wire::triage::priority` first.
+    Priority,
+    /// The public sort (`IdeaQuery::sort`).
+    Public,
 }
 
 #[async_trait]
@@ -216,12 +244,15 @@ pub struct CommentRow {
     pub body_html: String,
     pub created_at: i64,
     pub updated_at: i64,
+    pub internal: bool,
+    pub moved_from: Option<i64>,
 }
 
 /// What became of a comment insert.
 #[derive(Debug, PartialEq, Eq)]
 pub enum CommentInsert {
     Created(i64),
+    /// No such idea, or it was merged into another.
     NoSuchIdea,
     /// The parent is missing, on another idea, or itself a reply.
     BadParent,
@@ -230,20 +261,30 @@ pub enum CommentInsert {
 #[async_trait]
 pub trait CommentStore: Send + Sync {
     /// Checks idea and parent, inserts, bumps the idea's counter and writes
-    /// `comment.created`, in one transaction.
+    /// `comment.created`, in one transaction. An `internal` note counts
+    /// nowhere public and its event is for product managers only.
     async fn insert_comment(
         &self,
         idea_id: i64,
         parent_id: Option<i64>,
         author_id: i64,
         body: &Rendered,
+        internal: bool,
         now: i64,
     ) -> StoreResult<CommentInsert>;
-    async fn comment(&self, id: i64) -> StoreResult<Option<CommentRow>>;
+    /// A visible comment; internal notes only `with_internal`.
+    async fn comment(&self, id: i64, with_internal: bool) -> StoreResult<Option<CommentRow>>;
     /// A user's visible comments, newest first, with ids below `before`.
     async fn comments_by(&self, author_id: i64, before: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
-    /// Visible comments of an idea in id order, after `after_id`.
-    async fn comments(&self, idea_id: i64, after_id: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
+    /// Visible comments of an idea in id order, after `after_id`; internal
+    /// notes only `with_internal`.
+    async fn comments(
+        &self,
+        idea_id: i64,
+        after_id: i64,
+        limit: u32,
+        with_internal: bool,
+    ) -> StoreResult<Vec<CommentRow>>;
     async fn update_comment(&self, id: i64, actor_id: i64, body: &Rendered, now: i64) -> StoreResult<()>;
     /// Deletes the comment and its replies, and lowers the counter by as many.
     async fn delete_comment(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
@@ -252,7 +293,8 @@ pub trait CommentStore: Send + Sync {
 #[async_trait]
 pub trait VoteStore: Send + Sync {
     /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
-    /// counter and event change in one transaction. `None`: no such idea.
+    /// counter and event change in one transaction. `None`: no such idea,
+    /// or it was merged into another.
     async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
     /// The latest voters of an idea, newest first: (user id, display name).
     async fn voters(&self, idea_id: i64, limit: u32) -> StoreResult<Vec<(i64, String)>>;
@@ -313,6 +355,7 @@ pub trait Store:
     + LimitStore
     + SiteStore
     + SeedStore
+    + TriageStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

@@ -2,8 +2,18 @@
 /// (product-manager features) never leave through these queries.
 pub(super) const COMMENT_SELECT: &str =
     "SELECT c.id, c.idea_id, c.parent_id, c.author_id, u.display_name AS author_name,
-        c.body_md, COALESCE(c.body_html, '') AS body_html, c.created_at, c.updated_at
+        c.body_md, COALESCE(c.body_html, '') AS body_html, c.created_at, c.updated_at, c.internal, c.moved_from
     FROM comments c JOIN users u ON u.id = c.author_id";
+
+/// The outbox visibility of events about a comment: internal notes' events
+/// reach product managers only.
+pub(super) fn visibility(internal: bool) -> &'static str {
+    if internal {
+        "pm"
+    } else {
+        "public"
+    }
+}
 
 macro_rules! comment_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -15,17 +25,22 @@ macro_rules! comment_store {
                 parent_id: Option<i64>,
                 author_id: i64,
                 body: &crate::store::Rendered,
+                internal: bool,
                 now: i64,
             ) -> crate::store::StoreResult<crate::store::CommentInsert> {
                 use crate::store::CommentInsert;
                 let mut tx = self.write().await?;
-                let score: Option<f64> = sqlx::query_scalar(concat!("SELECT trend FROM ideas WHERE id = $1", $lock))
+                let score: Option<f64> = sqlx::query_scalar(concat!("SELECT trend FROM ideas WHERE id = $1 AND merged_into IS NULL", $lock))
                     .bind(idea_id)
                     .fetch_optional(&mut *tx)
                     .await?;
                 let Some(score) = score else {
                     return Ok(CommentInsert::NoSuchIdea);
                 };
+                // Internal notes stand alone: no replies to or from them.
+                if internal && parent_id.is_some() {
+                    return Ok(CommentInsert::BadParent);
+                }
                 if let Some(parent) = parent_id {
                     // One level of replies: the parent is a visible top-level
                     // comment of this idea.
@@ -42,35 +57,45 @@ macro_rules! comment_store {
                     }
                 }
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO comments (idea_id, parent_id, author_id, body_md, body_html, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                    "INSERT INTO comments (idea_id, parent_id, author_id, body_md, body_html, internal, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
                 )
                 .bind(idea_id)
                 .bind(parent_id)
                 .bind(author_id)
                 .bind(&body.md)
                 .bind(&body.html)
+                .bind(internal)
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("UPDATE ideas SET comment_count = comment_count + 1, trend = $1 WHERE id = $2")
-                    .bind(crate::domain::trend::add(score, now, crate::domain::trend::COMMENT))
-                    .bind(idea_id)
-                    .execute(&mut *tx)
-                    .await?;
-                follow!(tx, idea_id, author_id, now)?;
+                // The public counter and trend know nothing of internal notes.
+                if !internal {
+                    sqlx::query("UPDATE ideas SET comment_count = comment_count + 1, trend = $1 WHERE id = $2")
+                        .bind(crate::domain::trend::add(score, now, crate::domain::trend::COMMENT))
+                        .bind(idea_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    follow!(tx, idea_id, author_id, now)?;
+                }
                 let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "parent_id": parent_id });
-                insert_event!(tx, "comment.created", idea_id, author_id, payload, now)?;
+                let visibility = super::comments::visibility(internal);
+                insert_event!(tx, "comment.created", idea_id, author_id, payload, now, visibility)?;
                 tx.commit().await?;
                 Ok(CommentInsert::Created(id))
             }
 
-            async fn comment(&self, id: i64) -> crate::store::StoreResult<Option<crate::store::CommentRow>> {
+            async fn comment(
+                &self,
+                id: i64,
+                with_internal: bool,
+            ) -> crate::store::StoreResult<Option<crate::store::CommentRow>> {
                 sqlx::query_as(&format!(
-                    "{} WHERE c.id = $1 AND NOT c.internal AND NOT c.hidden",
+                    "{} WHERE c.id = $1 AND ($2 OR NOT c.internal) AND NOT c.hidden",
                     super::comments::COMMENT_SELECT
                 ))
                 .bind(id)
+                .bind(with_internal)
                 .fetch_optional(&self.reader)
                 .await
             }
@@ -97,14 +122,17 @@ macro_rules! comment_store {
                 idea_id: i64,
                 after_id: i64,
                 limit: u32,
+                with_internal: bool,
             ) -> crate::store::StoreResult<Vec<crate::store::CommentRow>> {
                 sqlx::query_as(&format!(
-                    "{} WHERE c.idea_id = $1 AND c.id > $2 AND NOT c.internal AND NOT c.hidden ORDER BY c.id LIMIT $3",
+                    "{} WHERE c.idea_id = $1 AND c.id > $2 AND ($4 OR NOT c.internal) AND NOT c.hidden
+                     ORDER BY c.id LIMIT $3",
                     super::comments::COMMENT_SELECT
                 ))
                 .bind(idea_id)
                 .bind(after_id)
                 .bind(i64::from(limit))
+                .bind(with_internal)
                 .fetch_all(&self.reader)
                 .await
             }
@@ -117,8 +145,9 @@ macro_rules! comment_store {
                 now: i64,
             ) -> crate::store::StoreResult<()> {
                 let mut tx = self.write().await?;
-                let idea_id: i64 = sqlx::query_scalar(
-                    "UPDATE comments SET body_md = $1, body_html = $2, updated_at = $3 WHERE id = $4 RETURNING idea_id",
+                let (idea_id, internal): (i64, bool) = sqlx::query_as(
+                    "UPDATE comments SET body_md = $1, body_html = $2, updated_at = $3 WHERE id = $4
+                     RETURNING idea_id, internal",
                 )
                 .bind(&body.md)
                 .bind(&body.html)
@@ -127,17 +156,18 @@ macro_rules! comment_store {
                 .fetch_one(&mut *tx)
                 .await?;
                 let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id });
-                insert_event!(tx, "comment.updated", idea_id, actor_id, payload, now)?;
+                let visibility = super::comments::visibility(internal);
+                insert_event!(tx, "comment.updated", idea_id, actor_id, payload, now, visibility)?;
                 tx.commit().await
             }
 
             async fn delete_comment(&self, id: i64, actor_id: i64, now: i64) -> crate::store::StoreResult<()> {
                 let mut tx = self.write().await?;
-                let idea_id: Option<i64> = sqlx::query_scalar("SELECT idea_id FROM comments WHERE id = $1")
+                let found: Option<(i64, bool)> = sqlx::query_as("SELECT idea_id, internal FROM comments WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&mut *tx)
                     .await?;
-                let Some(idea_id) = idea_id else {
+                let Some((idea_id, internal)) = found else {
                     return Ok(());
                 };
                 let (score, created_at): (f64, i64) =
@@ -164,6 +194,8 @@ macro_rules! comment_store {
                         .fetch_all(&mut *tx)
                         .await?,
                 );
+                // Internal notes never added to the trend.
+                let removed = if internal { Vec::new() } else { removed };
                 let score = removed.iter().fold(score, |s, &at| {
                     crate::domain::trend::remove(s, at, crate::domain::trend::COMMENT, created_at)
                 });
@@ -174,7 +206,8 @@ macro_rules! comment_store {
                     .execute(&mut *tx)
                     .await?;
                 let payload = serde_json::json!({ "idea_id": idea_id, "comment_id": id, "removed": visible });
-                insert_event!(tx, "comment.deleted", idea_id, actor_id, payload, now)?;
+                let visibility = super::comments::visibility(internal);
+                insert_event!(tx, "comment.deleted", idea_id, actor_id, payload, now, visibility)?;
                 tx.commit().await
             }
         }

@@ -4,12 +4,16 @@ pub(super) const IDEA_SELECT: &str =
         i.status_response_html, sr.display_name AS status_response_by, i.status_response_at, i.vote_count,
         i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
         b.slug AS board_slug, b.name AS board_name,
-        i.triaged_at IS NOT NULL AS triaged, i.trend,
+        i.triaged_at IS NOT NULL AS triaged, i.trend, i.merged_into, mi.title AS merged_into_title,
+        CAST(i.impact AS BIGINT) AS impact, CAST(i.effort AS BIGINT) AS effort,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
+/// The priority score (`schwarm_wire::triage::priority`) over the outer row.
+pub(super) const PRIORITY: &str =
+    "((r.vote_count + 1) * CAST(COALESCE(r.impact, 3) AS DOUBLE PRECISION) / COALESCE(r.effort, 3))";
 /// Then the viewer again, and `) AS following`.
 pub(super) const FOLLOWING: &str = "EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = ";
 pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id JOIN boards b ON b.id = i.board_id
-    LEFT JOIN users sr ON sr.id = i.status_response_by";
+    LEFT JOIN users sr ON sr.id = i.status_response_by LEFT JOIN ideas mi ON mi.id = i.merged_into";
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -56,14 +60,21 @@ macro_rules! idea_store {
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
+                use crate::store::TriageOrder;
                 use schwarm_wire::Sort;
-                let key = match query.sort {
-                    Sort::New => "r.created_at",
-                    Sort::Top => "r.vote_count",
-                    Sort::Trending => "r.trend",
-                    Sort::Discussed => "r.comment_count",
-                    Sort::Relevance => "r.relevance",
+                let order = query.triage.map_or(TriageOrder::Public, |t| t.order);
+                let key = match (order, query.sort) {
+                    // Oldest first is the negated creation time, descending.
+                    (TriageOrder::Oldest, _) => "(-r.created_at)",
+                    (TriageOrder::Priority, _) => super::ideas::PRIORITY,
+                    (TriageOrder::Public, Sort::New) => "r.created_at",
+                    (TriageOrder::Public, Sort::Top) => "r.vote_count",
+                    (TriageOrder::Public, Sort::Trending) => "r.trend",
+                    (TriageOrder::Public, Sort::Discussed) => "r.comment_count",
+                    (TriageOrder::Public, Sort::Relevance) => "r.relevance",
                 };
+                let float_key = order == TriageOrder::Priority
+                    || (order == TriageOrder::Public && matches!(query.sort, Sort::Trending | Sort::Relevance));
                 // The inner query filters; the outer one (flattened by both
                 // planners) pages over the sort key, which may be the
                 // computed relevance.
@@ -80,7 +91,11 @@ macro_rules! idea_store {
                 if query.search.is_some() {
                     <$store>::push_search_join(&mut q);
                 }
-                q.push(" WHERE TRUE");
+                // A merged idea lives on in its target.
+                q.push(" WHERE i.merged_into IS NULL");
+                if query.triage.is_some_and(|t| t.untriaged) {
+                    q.push(" AND i.triaged_at IS NULL");
+                }
                 if let Some(search) = &query.search {
                     <$store>::push_search_match(&mut q, search);
                 }
@@ -108,9 +123,9 @@ macro_rules! idea_store {
                 if let Some((after_key, after_id)) = query.after {
                     // Row-value comparison walks the (key DESC, id DESC) index.
                     q.push(format_args!(" AND ({key}, r.id) < ("));
-                    match query.sort {
-                        Sort::Trending | Sort::Relevance => q.push_bind(f64::from_bits(after_key as u64)),
-                        _ => q.push_bind(after_key),
+                    match float_key {
+                        true => q.push_bind(f64::from_bits(after_key as u64)),
+                        false => q.push_bind(after_key),
                     };
                     q.push(", ").push_bind(after_id).push(")");
                 }

@@ -32,19 +32,23 @@ macro_rules! for_each_backend {
 /// last write of a transaction, so the lock is held for a moment only.
 macro_rules! insert_event {
     ($tx:expr, $kind:expr, $idea_id:expr, $actor_id:expr, $payload:expr, $now:expr) => {
+        insert_event!($tx, $kind, $idea_id, $actor_id, $payload, $now, "public")
+    };
+    ($tx:expr, $kind:expr, $idea_id:expr, $actor_id:expr, $payload:expr, $now:expr, $visibility:expr) => {
         async {
             if let Some(lock) = Self::OUTBOX_ORDER {
                 sqlx::query(lock).execute(&mut *$tx).await?;
             }
             sqlx::query(
                 "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
-                 VALUES ($1, $2, $3, 'public', $4, $5)",
+                 VALUES ($1, $2, $3, $6, $4, $5)",
             )
             .bind($kind)
             .bind($idea_id)
             .bind($actor_id)
             .bind($payload.to_string())
             .bind($now)
+            .bind($visibility)
             .execute(&mut *$tx)
             .await
             .map(|_| ())
@@ -149,6 +153,7 @@ mod notifications;
 mod seed;
 mod sessions;
 mod sites;
+mod triage;
 mod users;
 mod votes;
 

@@ -12,7 +12,10 @@ macro_rules! vote_store {
                 use crate::domain::trend;
                 let mut tx = self.write().await?;
                 let idea: Option<(i64, f64, i64)> =
-                    sqlx::query_as(concat!("SELECT vote_count, trend, created_at FROM ideas WHERE id = $1", $lock))
+                    sqlx::query_as(concat!(
+                        "SELECT vote_count, trend, created_at FROM ideas WHERE id = $1 AND merged_into IS NULL",
+                        $lock
+                    ))
                         .bind(idea_id)
                         .fetch_optional(&mut *tx)
                         .await?;

@@ -1,10 +1,11 @@
 //! For admins: the sites that embed a board, each with its snippet, a new
 //! SSO secret on demand (shown once), its theme and a live preview.
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::components::load_error::LoadError;
-use crate::components::site_form::SiteForm;
 use crate::i18n::{text, tr, Key};
+use crate::pm::api;
+use crate::pm::site_form::SiteForm;
 use crate::state::use_app;
 use leptos::prelude::*;
 use schwarm_wire::error::codes;

@@ -1,0 +1,85 @@
+//! The product managers' and admins' endpoints, on the customer app's one
+//! generic helper (`crate::api::send`).
+
+use crate::api::{send, with_json, ApiResult, BASE};
+use gloo_net::http::Request;
+use schwarm_wire::{
+    Idea, Member, MergeRequest, Page, PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange,
+    StatusDef, StatusInput, StatusOrder, TagsChange, TriageIdea,
+};
+
+/// `query` as built by `inbox::TriageView::query`.
+pub async fn triage_ideas(query: &str) -> ApiResult<Page<TriageIdea>> {
+    send(Request::get(&format!("{BASE}/triage/ideas?{query}")).build()).await
+}
+
+pub async fn triage_idea(id: i64) -> ApiResult<TriageIdea> {
+    send(Request::get(&format!("{BASE}/ideas/{id}/triage")).build()).await
+}
+
+pub async fn set_status(id: i64, change: &StatusChange) -> ApiResult<Idea> {
+    send(with_json(Request::put(&format!("{BASE}/ideas/{id}/status")), change)).await
+}
+
+pub async fn merge(id: i64, into: i64) -> ApiResult<Idea> {
+    let body = MergeRequest { into };
+    send(with_json(Request::post(&format!("{BASE}/ideas/{id}/merge")), &body)).await
+}
+
+pub async fn unmerge(id: i64) -> ApiResult<Idea> {
+    send(Request::delete(&format!("{BASE}/ideas/{id}/merge")).build()).await
+}
+
+pub async fn set_priority(id: i64, input: &PriorityInput) -> ApiResult<TriageIdea> {
+    send(with_json(Request::put(&format!("{BASE}/ideas/{id}/priority")), input)).await
+}
+
+pub async fn set_tags(id: i64, change: &TagsChange) -> ApiResult<Idea> {
+    send(with_json(Request::put(&format!("{BASE}/ideas/{id}/tags")), change)).await
+}
+
+pub async fn add_status(input: &StatusInput) -> ApiResult<Vec<StatusDef>> {
+    send(with_json(Request::post(&format!("{BASE}/admin/statuses")), input)).await
+}
+
+pub async fn edit_status(key: &str, input: &StatusInput) -> ApiResult<Vec<StatusDef>> {
+    let key = String::from(js_sys::encode_uri_component(key));
+    send(with_json(Request::put(&format!("{BASE}/admin/statuses/{key}")), input)).await
+}
+
+pub async fn reorder_statuses(order: &StatusOrder) -> ApiResult<Vec<StatusDef>> {
+    send(with_json(Request::put(&format!("{BASE}/admin/status-order")), order)).await
+}
+
+pub async fn members(q: &str) -> ApiResult<Vec<Member>> {
+    let q = String::from(js_sys::encode_uri_component(q));
+    send(Request::get(&format!("{BASE}/admin/users?q={q}")).build()).await
+}
+
+pub async fn set_role(id: i64, role: Role) -> ApiResult<()> {
+    send(with_json(
+        Request::put(&format!("{BASE}/admin/users/{id}/role")),
+        &RoleChange { role },
+    ))
+    .await
+}
+
+pub async fn sites() -> ApiResult<Vec<Site>> {
+    send(Request::get(&format!("{BASE}/admin/sites")).build()).await
+}
+
+pub async fn create_site(input: &SiteInput) -> ApiResult<SiteWithSecret> {
+    send(with_json(Request::post(&format!("{BASE}/admin/sites")), input)).await
+}
+
+pub async fn update_site(id: i64, input: &SiteInput) -> ApiResult<Site> {
+    send(with_json(Request::put(&format!("{BASE}/admin/sites/{id}")), input)).await
+}
+
+pub async fn delete_site(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/admin/sites/{id}")).build()).await
+}
+
+pub async fn rotate_site_secret(id: i64) -> ApiResult<SiteWithSecret> {
+    send(Request::post(&format!("{BASE}/admin/sites/{id}/secret")).build()).await
+}

@@ -1,0 +1,300 @@
+//! The triage inbox (`/pm`: ideas without a status yet, oldest first) and
+//! the list of all ideas (`/pm/ideas`), with keyboard shortcuts and bulk
+//! changes on a selection.
+
+use crate::components::load_error::LoadError;
+use crate::pm::api;
+use crate::pm::i18n::l;
+use crate::pm::nav::{PmNav, StaffOnly};
+use crate::pm::triage_row::{RowCommand, TriageRow};
+use crate::state::use_app;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use schwarm_wire::{StatusChange, TagsChange, TriageIdea};
+use std::collections::BTreeSet;
+
+/// The sorts a product manager can choose, with their labels.
+const SORTS: [(&str, &str, &str); 5] = [
+    ("oldest", "Oldest first", "Älteste zuerst"),
+    ("priority", "Priority", "Priorität"),
+    ("top", "Most votes", "Meiste Stimmen"),
+    ("new", "Newest", "Neueste"),
+    ("trending", "Trending", "Im Trend"),
+];
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    view! { <StaffOnly><Triage all=false /></StaffOnly> }
+}
+
+#[component]
+pub fn AllIdeasPage() -> impl IntoView {
+    view! { <StaffOnly><Triage all=true /></StaffOnly> }
+}
+
+#[component]
+fn Triage(all: bool) -> impl IntoView {
+    let query = use_query_map();
+    let sort = Memo::new(move |_| query.read().get("sort").unwrap_or_else(|| "oldest".into()));
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let retry = RwSignal::new(0u32);
+    let items = LocalResource::new(move || {
+        retry.track();
+        let mut params = format!(
+            "view={}&sort={}&limit=100",
+            if all { "all" } else { "inbox" },
+            sort.get()
+        );
+        if !q.get().is_empty() {
+            params.push_str("&q=");
+            params.push_str(&String::from(js_sys::encode_uri_component(&q.get())));
+        }
+        async move { api::triage_ideas(&params).await }
+    });
+    let rows = RwSignal::new(Vec::<TriageIdea>::new());
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = items.get() {
+            rows.set(page.items);
+        }
+    });
+    let cursor = RwSignal::new(0usize);
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    let command = RwSignal::new(None::<(i64, RowCommand)>);
+    let help = RwSignal::new(false);
+    keyboard(rows, cursor, selected, command, help);
+    let navigate = use_navigate();
+    let set_sort = move |value: String| {
+        let base = if all { "/pm/ideas" } else { "/pm" };
+        navigate(&format!("{base}?sort={value}"), Default::default());
+    };
+    let heading = if all {
+        l("All ideas", "Alle Ideen")
+    } else {
+        l("Triage inbox", "Eingang zur Sichtung")
+    };
+    view! {
+        <PmNav />
+        <section class="triage">
+            <h1>{heading}</h1>
+            <p class="muted">
+                {if all {
+                    l("Every idea on every board.", "Jede Idee auf jedem Board.")
+                } else {
+                    l("Ideas nobody has given a status yet, oldest first.", "Ideen ohne Status, die ältesten zuerst.")
+                }}
+                " " <button type="button" class="link" on:click=move |_| help.set(true)>
+                    {l("Keyboard shortcuts (?)", "Tastenkürzel (?)")}
+                </button>
+            </p>
+            <label class="status-filter">
+                <span>{l("Sort by", "Sortieren nach")}</span>
+                <select on:change:target=move |ev| set_sort(ev.target().value())>
+                    {SORTS.into_iter().map(|(value, en, de)| {
+                        view! { <option value=value selected=move || sort.get() == value>{l(en, de)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <BulkBar rows selected retry />
+            <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"><div class="bar"></div><div class="bar short"></div></div> }>
+                <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
+                    {move || Suspend::new(async move {
+                        items.await.map(|_| view! {
+                            <Show
+                                when=move || !rows.read().is_empty()
+                                fallback=move || view! {
+                                    <p class="card empty">
+                                        {if all {
+                                            l("No ideas yet.", "Noch keine Ideen.")
+                                        } else {
+                                            l("Inbox zero: every idea has a status.", "Alles gesichtet: jede Idee hat einen Status.")
+                                        }}
+                                    </p>
+                                }
+                            >
+                                <ol class="triage-list">
+                                    <For each=move || rows.get().into_iter().enumerate() key=|(_, t)| t.idea.id let((index, item))>
+                                        <TriageRow item index cursor selected command rows />
+                                    </For>
+                                </ol>
+                            </Show>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+            <Show when=move || help.get()>
+                <ShortcutHelp help />
+            </Show>
+        </section>
+    }
+}
+
+/// j/k move, x selects, s status, m merge, t tags, ? help, Escape closes.
+/// Keys typed into a field are the field's.
+fn keyboard(
+    rows: RwSignal<Vec<TriageIdea>>,
+    cursor: RwSignal<usize>,
+    selected: RwSignal<BTreeSet<i64>>,
+    command: RwSignal<Option<(i64, RowCommand)>>,
+    help: RwSignal<bool>,
+) {
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            help.set(false);
+            command.set(None);
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let count = rows.with_untracked(Vec::len);
+        let current = rows.with_untracked(|r| r.get(cursor.get_untracked()).map(|t| t.idea.id));
+        let run = |c: RowCommand| {
+            if let Some(id) = current {
+                command.set(Some((id, c)));
+            }
+        };
+        match ev.key().as_str() {
+            "j" if count > 0 => cursor.update(|c| *c = (*c + 1).min(count - 1)),
+            "k" => cursor.update(|c| *c = c.saturating_sub(1)),
+            "x" => {
+                if let Some(id) = current {
+                    selected.update(|s| {
+                        if !s.remove(&id) {
+                            s.insert(id);
+                        }
+                    });
+                }
+            }
+            "s" => run(RowCommand::Status),
+            "m" => run(RowCommand::Merge),
+            "t" => run(RowCommand::Tags),
+            "?" => help.update(|h| *h = !*h),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn ShortcutHelp(help: RwSignal<bool>) -> impl IntoView {
+    let keys = [
+        ("j / k", "next / previous idea", "nächste / vorige Idee"),
+        ("x", "select or deselect it", "aus- oder abwählen"),
+        ("s", "change its status", "Status ändern"),
+        (
+            "m",
+            "merge it into another idea",
+            "mit einer anderen Idee zusammenführen",
+        ),
+        ("t", "change its tags", "Tags ändern"),
+        ("?", "show or hide this help", "diese Hilfe zeigen oder schließen"),
+        ("Esc", "close", "schließen"),
+    ];
+    view! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="shortcuts-heading">
+            <div class="card dialog">
+                <h2 id="shortcuts-heading">{l("Keyboard shortcuts", "Tastenkürzel")}</h2>
+                <dl class="shortcuts">
+                    {keys.into_iter().map(|(k, en, de)| view! { <dt><kbd>{k}</kbd></dt><dd>{l(en, de)}</dd> }).collect_view()}
+                </dl>
+                <button type="button" autofocus on:click=move |_| help.set(false)>{l("Close", "Schließen")}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Status or tag for every selected idea at once.
+#[component]
+fn BulkBar(rows: RwSignal<Vec<TriageIdea>>, selected: RwSignal<BTreeSet<i64>>, retry: RwSignal<u32>) -> impl IntoView {
+    let app = use_app();
+    let apply_status = Action::new_local(move |status: &String| {
+        let (status, ids) = (status.clone(), selected.get_untracked());
+        async move {
+            let change = StatusChange { status, response: None };
+            let mut failed = false;
+            for id in ids {
+                failed |= api::set_status(id, &change).await.is_err();
+            }
+            finish(app, failed, selected, retry);
+        }
+    });
+    let add_tag = Action::new_local(move |tag: &String| {
+        let (tag, ids) = (tag.clone(), selected.get_untracked());
+        async move {
+            let mut failed = false;
+            for id in ids {
+                let Some(mut tags) =
+                    rows.with_untracked(|r| r.iter().find(|t| t.idea.id == id).map(|t| t.idea.tags.clone()))
+                else {
+                    continue;
+                };
+                if !tags.iter().any(|t| t.name == tag) {
+                    tags.push(schwarm_wire::Tag {
+                        name: tag.clone(),
+                        colour: String::new(),
+                    });
+                }
+                let change = TagsChange {
+                    tags: tags.into_iter().map(|t| t.name).collect(),
+                };
+                failed |= api::set_tags(id, &change).await.is_err();
+            }
+            finish(app, failed, selected, retry);
+        }
+    });
+    let all_tags = move || {
+        let mut names: Vec<String> = app
+            .boards
+            .read()
+            .iter()
+            .flat_map(|b| b.tags.iter().map(|t| t.name.clone()))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    view! {
+        <Show when=move || !selected.read().is_empty()>
+            <div class="bulk-bar card" role="region" aria-label=l("Selected ideas", "Ausgewählte Ideen")>
+                <strong>{move || selected.read().len()} " " {l("selected", "ausgewählt")}</strong>
+                <label>
+                    <span>{l("Set status", "Status setzen")}</span>
+                    <select on:change:target=move |ev| { let v = ev.target().value(); if !v.is_empty() { apply_status.dispatch(v); } }>
+                        <option value="">"—"</option>
+                        {move || app.statuses.get().into_iter().map(|s| {
+                            let key = s.key.clone();
+                            let label = move || crate::i18n::status_label(app.lang.get(), &key);
+                            view! { <option value=s.key>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{l("Add tag", "Tag hinzufügen")}</span>
+                    <select on:change:target=move |ev| { let v = ev.target().value(); if !v.is_empty() { add_tag.dispatch(v); } }>
+                        <option value="">"—"</option>
+                        {move || all_tags().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="link" on:click=move |_| selected.set(BTreeSet::new())>
+                    {l("Clear selection", "Auswahl aufheben")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+fn finish(app: crate::state::AppState, failed: bool, selected: RwSignal<BTreeSet<i64>>, retry: RwSignal<u32>) {
+    if failed {
+        app.alert(crate::i18n::Key::GenericError);
+    } else {
+        app.announce(crate::i18n::Key::Saved);
+        selected.set(BTreeSet::new());
+    }
+    retry.update(|n| *n += 1);
+}

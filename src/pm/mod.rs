@@ -1,0 +1,15 @@
+//! The product managers' and admins' area (feature `pm`): built only into
+//! the second bundle (`pm.html`, served under `/pm` and `/admin`), so the
+//! customers' download carries none of it.
+
+pub mod api;
+pub mod embed_page;
+pub mod i18n;
+pub mod idea_tools;
+pub mod inbox;
+pub mod merge_box;
+pub mod nav;
+pub mod site_form;
+pub mod statuses_page;
+pub mod triage_row;
+pub mod users_page;
