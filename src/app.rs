@@ -96,6 +96,7 @@ fn routes() -> impl IntoView {
     routes!(
         <Route path=path!("/pm") view=InboxPage />
         <Route path=path!("/pm/ideas") view=AllIdeasPage />
+        <Route path=path!("/pm/ideas/:id") view=IdeaPage />
         <Route path=path!("/admin/statuses") view=StatusesPage />
         <Route path=path!("/admin/users") view=UsersPage />
         <Route path=path!("/admin/embed") view=AdminEmbedPage />

@@ -123,6 +123,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             <div class="idea-actions">
                 <FollowButton idea_id=id following />
                 <OwnerActions idea editing />
+                {triage_link(id)}
             </div>
             <VoterList voters />
         </article>
@@ -130,6 +131,29 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
         <Comments idea_id=id page=thread count=comment_count />
     }
 }
+
+/// For product managers in the customer bundle: the same idea in the
+/// triage area (a full page load: it is the other bundle).
+#[cfg(not(feature = "pm"))]
+fn triage_link(id: i64) -> impl IntoView {
+    let app = use_app();
+    let staff = move || {
+        app.embed.read().is_none()
+            && app
+                .user
+                .read()
+                .as_ref()
+                .is_some_and(|u| matches!(u.role, schwarm_wire::Role::Pm | schwarm_wire::Role::Admin))
+    };
+    view! {
+        <Show when=staff>
+            <a class="button" href=format!("/pm/ideas/{id}") rel="external">{tr(Key::NavTriage)}</a>
+        </Show>
+    }
+}
+
+#[cfg(feature = "pm")]
+fn triage_link(_id: i64) -> impl IntoView {}
 
 /// The product managers' tools, in the PM bundle only.
 #[cfg(feature = "pm")]

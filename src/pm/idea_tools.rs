@@ -118,9 +118,9 @@ fn Tools(idea: RwSignal<Idea>) -> impl IntoView {
         let id = if impact { "tool-impact" } else { "tool-effort" };
         view! {
             <label for=id>{if impact { l("Impact", "Wirkung") } else { l("Effort", "Aufwand") }}</label>
-            <select id=id prop:value=value on:change:target=on_change>
-                <option value="">"–"</option>
-                {(1..=5).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+            <select id=id on:change:target=on_change>
+                <option value="" selected=move || value().is_empty()>"–"</option>
+                {(1..=5).map(|n| view! { <option value=n.to_string() selected=move || value() == n.to_string()>{n}</option> }).collect_view()}
             </select>
         }
     };
@@ -129,10 +129,11 @@ fn Tools(idea: RwSignal<Idea>) -> impl IntoView {
             <h2 id="idea-tools-heading">{l("Triage", "Sichtung")}</h2>
             <form class="status-change" on:submit=on_status novalidate>
                 <label for="tool-status">{l("Status", "Status")}</label>
-                <select id="tool-status" prop:value=status on:change:target=move |ev| status.set(ev.target().value())>
+                <select id="tool-status" on:change:target=move |ev| status.set(ev.target().value())>
                     {move || app.statuses.get().into_iter().map(|s| {
-                        let key = s.key.clone();
-                        view! { <option value=s.key>{move || status_label(app.lang.get(), &key)}</option> }
+                        let (key, chosen) = (s.key.clone(), s.key.clone());
+                        let selected = move || status.get() == chosen;
+                        view! { <option value=s.key selected=selected>{move || status_label(app.lang.get(), &key)}</option> }
                     }).collect_view()}
                 </select>
                 <Field id="tool-response".to_owned() label=Key::ResponseLabel value=response error=response_error multiline=true max_chars=BODY_MAX />

@@ -5,7 +5,7 @@ use crate::components::status_badge::StatusBadge;
 use crate::format;
 use crate::i18n::{status_label, Key};
 use crate::pm::api;
-use crate::pm::i18n::l;
+use crate::pm::i18n::{l, pick};
 use crate::pm::merge_box::MergeBox;
 use crate::state::use_app;
 use leptos::html;
@@ -113,9 +113,9 @@ pub fn TriageRow(
         view! {
             <label>
                 <span>{if impact { l("Impact", "Wirkung") } else { l("Effort", "Aufwand") }}</span>
-                <select prop:value=value on:change:target=on_change>
-                    <option value="">"–"</option>
-                    {(1..=5).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                <select on:change:target=on_change>
+                    <option value="" selected=move || value().is_empty()>"–"</option>
+                    {(1..=5).map(|n| view! { <option value=n.to_string() selected=move || value() == n.to_string()>{n}</option> }).collect_view()}
                 </select>
             </label>
         }
@@ -134,15 +134,19 @@ pub fn TriageRow(
             <div class="triage-head">
                 <input type="checkbox" prop:checked=move || selected.read().contains(&id) on:change=toggle
                     aria-label=format!("{title} ✓") />
-                <a node_ref=link href=format!("/ideas/{id}") on:focus=move |_| cursor.set(index)>
+                <a node_ref=link href=format!("/pm/ideas/{id}") on:focus=move |_| cursor.set(index)>
                     {move || item.read().idea.title.clone()}
                 </a>
             </div>
             <p class="idea-meta">
                 <StatusBadge idea_id=id status />
-                <span>{move || format::number(item.read().idea.vote_count, app.lang.get())} " " {l("votes", "Stimmen")}</span>
-                <span>{move || format::number(item.read().idea.comment_count, app.lang.get())} " " {l("comments", "Kommentare")}</span>
-                <span>{move || item.read().internal_notes} " " {l("internal notes", "interne Notizen")}</span>
+                <span>{move || format::counted(item.read().idea.vote_count, Key::VoteOne, Key::Votes, app.lang.get())}</span>
+                <span>{move || format::counted(item.read().idea.comment_count, Key::CommentOne, Key::Comments, app.lang.get())}</span>
+                <span>{move || {
+                    let n = item.read().internal_notes;
+                    let noun = match n { 1 => pick(app.lang.get(), "internal note", "interne Notiz"), _ => pick(app.lang.get(), "internal notes", "interne Notizen") };
+                    format!("{} {noun}", format::number(n, app.lang.get()))
+                }}</span>
                 <span class="board-name">{move || item.read().idea.board.name.clone()}</span>
                 <span>{move || format::date(&item.read().idea.created_at, app.lang.get())}</span>
                 {move || item.read().idea.tags.iter().map(|t| view! { <span class="tag">{t.name.clone()}</span> }).collect_view()}
@@ -150,11 +154,11 @@ pub fn TriageRow(
             <div class="triage-controls">
                 <label>
                     <span>{l("Status", "Status")}</span>
-                    <select node_ref=status_select prop:value=move || item.read().idea.status.clone()
-                        on:change:target=move |ev| { set_status.dispatch(ev.target().value()); }>
+                    <select node_ref=status_select on:change:target=move |ev| { set_status.dispatch(ev.target().value()); }>
                         {move || app.statuses.get().into_iter().map(|s| {
-                            let key = s.key.clone();
-                            view! { <option value=s.key>{move || status_label(app.lang.get(), &key)}</option> }
+                            let (key, chosen) = (s.key.clone(), s.key.clone());
+                            let selected = move || item.read().idea.status == chosen;
+                            view! { <option value=s.key selected=selected>{move || status_label(app.lang.get(), &key)}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -147,6 +147,7 @@ test('admins add a site, see its secret once, copy its snippet and preview the w
   await page.getByLabel('Email').fill('admin@schwarm.example');
   await page.getByLabel('Password').fill('demo-admin-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Triage' }).click();
   await page.getByRole('link', { name: 'Embedding' }).click();
   await page.getByRole('heading', { name: 'Sites that embed a board' }).waitFor();
   const demo = page.locator('article.site', { hasText: 'Demo shop' });
