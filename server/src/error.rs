@@ -32,6 +32,9 @@ pub enum Error {
     Sso { code: &'static str, message: &'static str },
     #[error("this is not yours to change")]
     Forbidden,
+    /// A moderator blocked this account: it may read, not write.
+    #[error("this account is blocked from posting, voting and commenting")]
+    Blocked,
     #[error("this request came from another site")]
     CsrfOrigin,
     #[error("not found")]
@@ -58,7 +61,7 @@ impl Error {
             Error::Malformed(_) => StatusCode::BAD_REQUEST,
             Error::Validation(_) | Error::BadField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Unauthorized | Error::InvalidCredentials | Error::Sso { .. } => StatusCode::UNAUTHORIZED,
-            Error::Forbidden | Error::CsrfOrigin => StatusCode::FORBIDDEN,
+            Error::Forbidden | Error::CsrfOrigin | Error::Blocked => StatusCode::FORBIDDEN,
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -77,6 +80,7 @@ impl Error {
             Error::InvalidCredentials => codes::INVALID_CREDENTIALS,
             Error::Sso { code, .. } => code,
             Error::Forbidden => codes::FORBIDDEN,
+            Error::Blocked => codes::BLOCKED,
             Error::CsrfOrigin => codes::CSRF,
             Error::NotFound => codes::NOT_FOUND,
             Error::Conflict { code, .. } => code,

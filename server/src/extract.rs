@@ -191,6 +191,10 @@ impl MaybeAuthUser {
     pub fn role(&self) -> Option<schwarm_wire::Role> {
         self.0.as_ref().map(|u| u.user.role())
     }
+
+    pub fn who(&self) -> Option<(i64, schwarm_wire::Role)> {
+        self.0.as_ref().map(AuthUser::who)
+    }
 }
 
 fn session_token(parts: &Parts) -> Option<String> {
@@ -297,6 +301,9 @@ impl<A: ThrottledAction> FromRequestParts<AppState> for Throttled<A> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let user = AuthUser::from_request_parts(parts, state).await?;
+        if user.user.blocked {
+            return Err(Error::Blocked);
+        }
         let ip = state.limits.client_ip(&parts.headers, &parts.extensions);
         state
             .limits

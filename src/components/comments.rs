@@ -236,7 +236,17 @@ fn CommentItem(
                     <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Key::Edit)}</button>
                     <button type="button" class="link" disabled=move || delete.pending().get() on:click=on_delete>{tr(Key::Delete)}</button>
                 </Show>
+                {staff_actions(id, removed)}
             </div>
         </article>
     }
 }
+
+/// Hide or mark as spam, for the team (PM bundle only).
+#[cfg(feature = "pm")]
+fn staff_actions(id: i64, removed: Callback<i64>) -> impl IntoView {
+    view! { <crate::pm::comment_moderation::CommentModeration id removed /> }
+}
+
+#[cfg(not(feature = "pm"))]
+fn staff_actions(_id: i64, _removed: Callback<i64>) -> impl IntoView {}

@@ -23,6 +23,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         created_at,
         tags,
         board,
+        pending,
         ..
     } = idea;
     let comments = move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
@@ -33,6 +34,7 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
                 <a class="idea-title" href=app.path(&format!("/ideas/{id}"))>{title}</a>
                 <p class="idea-meta">
                     <StatusBadge idea_id=id status=status />
+                    {pending.then(|| view! { <span class="pending">{tr(Key::AwaitingApproval)}</span> })}
                     <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author.display_name)}</span>
                     <span>{move || format::date(&created_at, lang.get())}</span>
                     <span>{comments}</span>

@@ -167,6 +167,7 @@ pub fn text(key: Key) -> &'static str {
         Saved => "Gespeichert.",
         ResponseLabel => "Öffentliche Antwort (optional, steht bei der Idee und geht an ihre Follower)",
         NavTriage => "Sichtung",
+        AwaitingApproval => "Wartet auf Freigabe: nur Sie und das Team sehen sie",
         MergedInto => "Zusammengeführt mit",
         InternalNote => "Interne Notiz",
         InternalNoteHint => "nur Produktmanager und Admins sehen sie",

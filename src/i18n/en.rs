@@ -161,6 +161,7 @@ pub fn text(key: Key) -> &'static str {
         Saved => "Saved.",
         ResponseLabel => "Public response (optional, shown on the idea and sent to its followers)",
         NavTriage => "Triage",
+        AwaitingApproval => "Waiting for approval: only you and the team see it",
         MergedInto => "Merged into",
         InternalNote => "Internal note",
         InternalNoteHint => "only product managers and admins see it",

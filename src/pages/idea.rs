@@ -62,7 +62,7 @@ pub fn IdeaPage() -> impl IntoView {
 fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoView {
     let lang = use_app().lang;
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
-    let following = idea.following;
+    let (following, pending) = (idea.following, idea.pending);
     let (board, tags) = (idea.board.name.clone(), idea.tags.clone());
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
@@ -82,6 +82,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
                     <h1>{move || idea.read().title.clone()}</h1>
                     <p class="idea-meta">
                         <StatusBadge idea_id=id status=status />
+                        {pending.then(|| view! { <span class="pending">{tr(Key::AwaitingApproval)}</span> })}
                         <span>{tr(Key::By)} " " {move || author_name(lang.get(), &author)}</span>
                         <span>{move || format::date(&created_at, lang.get())}</span>
                         <span>{comments}</span>

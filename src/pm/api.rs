@@ -4,8 +4,9 @@
 use crate::api::{send, with_json, ApiResult, BASE};
 use gloo_net::http::Request;
 use schwarm_wire::{
-    Idea, Member, MergeRequest, Page, PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange,
-    StatusDef, StatusInput, StatusOrder, TagsChange, TriageIdea,
+    BlockInput, Board, BoardSettings, CommentModerationInput, Idea, IdeaModerationInput, Member, MergeRequest, Page,
+    PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange, StatusDef, StatusInput,
+    StatusOrder, TagsChange, TriageIdea,
 };
 
 /// `query` as built by `inbox::TriageView::query`.
@@ -36,6 +37,34 @@ pub async fn set_priority(id: i64, input: &PriorityInput) -> ApiResult<TriageIde
 
 pub async fn set_tags(id: i64, change: &TagsChange) -> ApiResult<Idea> {
     send(with_json(Request::put(&format!("{BASE}/ideas/{id}/tags")), change)).await
+}
+
+pub async fn moderate_idea(id: i64, input: &IdeaModerationInput) -> ApiResult<TriageIdea> {
+    send(with_json(Request::put(&format!("{BASE}/ideas/{id}/moderation")), input)).await
+}
+
+pub async fn moderate_comment(id: i64, input: &CommentModerationInput) -> ApiResult<()> {
+    send(with_json(
+        Request::put(&format!("{BASE}/comments/{id}/moderation")),
+        input,
+    ))
+    .await
+}
+
+pub async fn block(user_id: i64, blocked: bool) -> ApiResult<()> {
+    send(with_json(
+        Request::put(&format!("{BASE}/users/{user_id}/block")),
+        &BlockInput { blocked },
+    ))
+    .await
+}
+
+pub async fn board_settings(slug: &str, settings: &BoardSettings) -> ApiResult<Board> {
+    send(with_json(
+        Request::put(&format!("{BASE}/admin/boards/{slug}")),
+        settings,
+    ))
+    .await
 }
 
 pub async fn add_status(input: &StatusInput) -> ApiResult<Vec<StatusDef>> {

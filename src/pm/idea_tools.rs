@@ -7,10 +7,11 @@ use crate::i18n::{status_label, Key};
 use crate::pm::api;
 use crate::pm::i18n::l;
 use crate::pm::merge_box::MergeBox;
+use crate::pm::moderation_buttons::{ModerationBadges, ModerationButtons};
 use crate::state::use_app;
 use leptos::prelude::*;
 use schwarm_wire::validate::BODY_MAX;
-use schwarm_wire::{Idea, PriorityInput, Problem, Role, StatusChange};
+use schwarm_wire::{Idea, PriorityInput, Problem, Role, StatusChange, TriageIdea};
 
 #[component]
 pub fn IdeaTools(idea: RwSignal<Idea>) -> impl IntoView {
@@ -38,6 +39,7 @@ fn Tools(idea: RwSignal<Idea>) -> impl IntoView {
     let priority = RwSignal::new(PriorityInput::default());
     let score = RwSignal::new(None::<f64>);
     let loaded = LocalResource::new(move || api::triage_idea(id));
+    let triage = RwSignal::new(None::<TriageIdea>);
     Effect::new(move |_| {
         if let Some(Ok(t)) = loaded.get() {
             priority.set(PriorityInput {
@@ -45,6 +47,17 @@ fn Tools(idea: RwSignal<Idea>) -> impl IntoView {
                 effort: t.effort,
             });
             score.set(Some(t.priority));
+            triage.set(Some(t));
+        }
+    });
+    let author_id = idea.get_untracked().author.id;
+    let block = Action::new_local(move |blocked: &bool| {
+        let blocked = *blocked;
+        async move {
+            match api::block(author_id, blocked).await {
+                Ok(()) => app.announce(Key::Saved),
+                Err(_) => app.alert(Key::GenericError),
+            }
         }
     });
     let refresh = move || {
@@ -145,6 +158,15 @@ fn Tools(idea: RwSignal<Idea>) -> impl IntoView {
                 {level(true)}
                 {level(false)}
                 <span class="priority">{l("Priority", "Priorität")} " " {move || score.get().map(|s| format!("{s:.1}")).unwrap_or_default()}</span>
+            </div>
+            <div class="actions">
+                <ModerationBadges item=triage.into() />
+                <ModerationButtons item=triage.into() on_change=Callback::new(move |t: TriageIdea| {
+                    idea.set(t.idea.clone());
+                    triage.set(Some(t));
+                }) />
+                <button type="button" on:click=move |_| { block.dispatch(true); }>{l("Block the author", "Autor sperren")}</button>
+                <button type="button" class="link" on:click=move |_| { block.dispatch(false); }>{l("Unblock", "Entsperren")}</button>
             </div>
             {move || match idea.read().merged_into.clone() {
                 Some(_) => view! {

@@ -37,6 +37,8 @@ pub fn AllIdeasPage() -> impl IntoView {
 fn Triage(all: bool) -> impl IntoView {
     let query = use_query_map();
     let sort = Memo::new(move |_| query.read().get("sort").unwrap_or_else(|| "oldest".into()));
+    // The list of all ideas can narrow to the moderation queues.
+    let show = Memo::new(move |_| query.read().get("view").filter(|_| all).unwrap_or_else(|| "all".into()));
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let retry = RwSignal::new(0u32);
     let items = LocalResource::new(move || {
@@ -64,10 +66,19 @@ fn Triage(all: bool) -> impl IntoView {
     let help = RwSignal::new(false);
     keyboard(rows, cursor, selected, command, help);
     let navigate = use_navigate();
-    let set_sort = move |value: String| {
-        let base = if all { "/pm/ideas" } else { "/pm" };
-        navigate(&format!("{base}?sort={value}"), Default::default());
+    let go = move |sort: String, view: String| {
+        let base = if all {
+            format!("/pm/ideas?view={view}&")
+        } else {
+            "/pm?".into()
+        };
+        navigate(&format!("{base}sort={sort}"), Default::default());
     };
+    let set_sort = {
+        let go = go.clone();
+        move |value: String| go(value, show.get_untracked())
+    };
+    let set_show = move |value: String| go(sort.get_untracked(), value);
     let heading = if all {
         l("All ideas", "Alle Ideen")
     } else {
@@ -95,6 +106,17 @@ fn Triage(all: bool) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            {all.then(|| view! {
+                <label class="status-filter">
+                    <span>{l("Show", "Zeigen")}</span>
+                    <select on:change:target=move |ev| set_show(ev.target().value())>
+                        {[("all", "Every idea", "Alle Ideen"), ("pending", "Waiting for approval", "Wartet auf Freigabe"), ("hidden", "Hidden and spam", "Verborgen und Spam")]
+                            .into_iter()
+                            .map(|(value, en, de)| view! { <option value=value selected=move || show.get() == value>{l(en, de)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            })}
             <BulkBar rows selected retry />
             <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"><div class="bar"></div><div class="bar short"></div></div> }>
                 <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>

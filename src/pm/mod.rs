@@ -3,11 +3,14 @@
 //! customers' download carries none of it.
 
 pub mod api;
+pub mod board_settings;
+pub mod comment_moderation;
 pub mod embed_page;
 pub mod i18n;
 pub mod idea_tools;
 pub mod inbox;
 pub mod merge_box;
+pub mod moderation_buttons;
 pub mod nav;
 pub mod site_form;
 pub mod statuses_page;

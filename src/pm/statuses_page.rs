@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::i18n::Key;
 use crate::pm::api;
+use crate::pm::board_settings::BoardApprovals;
 use crate::pm::i18n::l;
 use crate::pm::nav::{PmNav, StaffOnly};
 use crate::state::{use_app, AppState};
@@ -16,7 +17,10 @@ pub fn StatusesPage() -> impl IntoView {
         <PmNav />
         <section class="statuses-admin">
             <h1>{l("Statuses", "Status")}</h1>
-            <StaffOnly admin=true><Statuses /></StaffOnly>
+            <StaffOnly admin=true>
+                <Statuses />
+                <BoardApprovals />
+            </StaffOnly>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::i18n::{status_label, Key};
 use crate::pm::api;
 use crate::pm::i18n::{l, pick};
 use crate::pm::merge_box::MergeBox;
+use crate::pm::moderation_buttons::{ModerationBadges, ModerationButtons};
 use crate::state::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -150,6 +151,7 @@ pub fn TriageRow(
                 <span class="board-name">{move || item.read().idea.board.name.clone()}</span>
                 <span>{move || format::date(&item.read().idea.created_at, app.lang.get())}</span>
                 {move || item.read().idea.tags.iter().map(|t| view! { <span class="tag">{t.name.clone()}</span> }).collect_view()}
+                <ModerationBadges item=Signal::derive(move || Some(item.get())) />
             </p>
             <div class="triage-controls">
                 <label>
@@ -169,6 +171,7 @@ pub fn TriageRow(
                 </span>
                 <button type="button" on:click=move |_| command.set(Some((id, RowCommand::Tags)))>{l("Tags…", "Tags…")}</button>
                 <button type="button" on:click=move |_| command.set(Some((id, RowCommand::Merge)))>{l("Merge…", "Zusammenführen…")}</button>
+                <ModerationButtons item=Signal::derive(move || Some(item.get())) on_change=Callback::new(replace) />
             </div>
             <Show when=move || asked(RowCommand::Tags)>
                 <TagPicker item command replace />

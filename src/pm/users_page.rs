@@ -50,6 +50,7 @@ fn Members() -> impl IntoView {
                                         <th scope="col">{l("Name", "Name")}</th>
                                         <th scope="col">{l("Email", "E-Mail")}</th>
                                         <th scope="col">{l("Role", "Rolle")}</th>
+                                        <th scope="col">{l("Blocked", "Gesperrt")}</th>
                                     </tr></thead>
                                     <tbody>
                                         {list.into_iter().map(|m| view! { <MemberRow member=m retry /> }).collect_view()}
@@ -94,7 +95,21 @@ fn MemberRow(member: Member, retry: RwSignal<u32>) -> impl IntoView {
             }
         }
     });
+    let blocked = RwSignal::new(member.blocked);
+    let block = Action::new_local(move |on: &bool| {
+        let on = *on;
+        async move {
+            match api::block(id, on).await {
+                Ok(()) => {
+                    blocked.set(on);
+                    app.announce(Key::Saved);
+                }
+                Err(_) => app.alert(Key::GenericError),
+            }
+        }
+    });
     let label = format!("{} ({})", member.display_name, member.email);
+    let block_label = format!("{label} ✕");
     let roles = [
         (Role::Member, "Member", "Mitglied"),
         (Role::Pm, "Product manager", "Produktmanager"),
@@ -113,6 +128,10 @@ fn MemberRow(member: Member, retry: RwSignal<u32>) -> impl IntoView {
                         <option value=r.as_str() selected=move || role.get() == r>{l(en, de)}</option>
                     }).collect_view()}
                 </select>
+            </td>
+            <td>
+                <input type="checkbox" aria-label=block_label prop:checked=blocked disabled=move || role.get() != Role::Member
+                    on:change:target=move |ev| { block.dispatch(ev.target().checked()); } />
             </td>
         </tr>
     }

@@ -20,6 +20,9 @@ pub struct Board {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// New members' ideas wait for a product manager's approval.
+    #[serde(default)]
+    pub approval_required: bool,
     pub tags: Vec<Tag>,
 }
 

@@ -41,6 +41,8 @@ pub mod codes {
     /// expiry more than an hour ahead).
     pub const SSO_INVALID: &str = "sso_invalid";
     pub const FORBIDDEN: &str = "forbidden";
+    /// A moderator blocked the account from posting, voting and commenting.
+    pub const BLOCKED: &str = "account_blocked";
     pub const CSRF: &str = "csrf_origin_mismatch";
     pub const NOT_FOUND: &str = "not_found";
     pub const CONFLICT: &str = "conflict";
@@ -53,6 +55,8 @@ pub mod codes {
     /// The change would leave the board without an admin.
     pub const LAST_ADMIN: &str = "last_admin";
     pub const STATUS_TAKEN: &str = "status_taken";
+    /// Only members can be blocked; change a team member's role first.
+    pub const NOT_A_MEMBER: &str = "not_a_member";
     pub const TOO_LARGE: &str = "payload_too_large";
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";

@@ -38,6 +38,10 @@ pub struct Idea {
     /// A product manager has changed its status: the author can no longer
     /// edit or delete it.
     pub triaged: bool,
+    /// Waiting for a product manager's approval: only its author and the
+    /// team see it.
+    #[serde(default)]
+    pub pending: bool,
     /// Merged into this idea: its page leads there.
     #[serde(default)]
     pub merged_into: Option<IdeaLink>,

@@ -10,6 +10,7 @@ pub mod comments;
 pub mod embed;
 pub mod error;
 pub mod ideas;
+pub mod moderation;
 pub mod notifications;
 pub mod triage;
 pub mod validate;
@@ -23,6 +24,7 @@ pub use ideas::{
     Author, Idea, IdeaEdit, IdeaLink, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse,
     VoteState, Voters,
 };
+pub use moderation::{BlockInput, BoardSettings, CommentModerationInput, IdeaModerationInput};
 pub use notifications::{
     EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
     Unsubscribed,

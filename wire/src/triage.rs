@@ -118,6 +118,8 @@ pub struct Member {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// Blocked from posting, voting and commenting.
+    pub blocked: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
 }
@@ -191,6 +193,9 @@ pub struct TriageIdea {
     pub priority: f64,
     /// How many internal notes it has.
     pub internal_notes: i64,
+    /// Hidden by a moderator; `spam` if marked so (hidden too).
+    pub hidden: bool,
+    pub spam: bool,
 }
 
 #[cfg(test)]

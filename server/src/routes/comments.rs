@@ -34,7 +34,7 @@ async fn list(
     Query(params): Query<ListParams>,
 ) -> Result<axum::Json<Page<Comment>>> {
     Ok(axum::Json(
-        comments::list(&state, idea_id, &params, viewer.role()).await?,
+        comments::list(&state, idea_id, &params, viewer.who()).await?,
     ))
 }
 

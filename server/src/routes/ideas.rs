@@ -81,7 +81,7 @@ async fn similar(
     security((), ("session" = []), ("bearer" = []))
 )]
 async fn show(State(state): State<AppState>, viewer: MaybeAuthUser, Path(id): Path<i64>) -> Result<axum::Json<Idea>> {
-    Ok(axum::Json(ideas::get(&state, id, viewer.id()).await?))
+    Ok(axum::Json(ideas::show(&state, id, viewer.who()).await?))
 }
 
 #[utoipa::path(
@@ -143,8 +143,12 @@ async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     params(("id" = i64, Path, description = "The idea's id")),
     responses((status = 200, body = Voters))
 )]
-async fn voters(State(state): State<AppState>, Path(id): Path<i64>) -> Result<axum::Json<Voters>> {
-    Ok(axum::Json(ideas::voters(&state, id).await?))
+async fn voters(
+    State(state): State<AppState>,
+    viewer: MaybeAuthUser,
+    Path(id): Path<i64>,
+) -> Result<axum::Json<Voters>> {
+    Ok(axum::Json(ideas::voters(&state, id, viewer.who()).await?))
 }
 
 #[utoipa::path(

@@ -9,6 +9,7 @@ mod email;
 mod events;
 mod health;
 mod ideas;
+mod moderation;
 mod notifications;
 mod profile;
 mod sites;
@@ -29,6 +30,7 @@ pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
         profile::Api::openapi(),
         sites::Api::openapi(),
         triage::Api::openapi(),
+        moderation::Api::openapi(),
         email::Api::openapi(),
         boards::Api::openapi(),
         ideas::Api::openapi(),
@@ -53,7 +55,8 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(notifications::router())
         .merge(profile::router())
         .merge(sites::router())
-        .merge(triage::router());
+        .merge(triage::router())
+        .merge(moderation::router());
     Router::new()
         .nest("/v1", v1)
         .merge(docs::page_router())

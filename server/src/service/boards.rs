@@ -10,6 +10,7 @@ pub fn to_wire(row: BoardRow) -> Board {
         slug: row.slug,
         name: row.name,
         description: row.description,
+        approval_required: row.approval_required,
         tags: row
             .tags
             .into_iter()

@@ -46,9 +46,14 @@ pub fn to_wire(row: CommentRow) -> Comment {
 
 /// An idea's comments; internal notes only for product managers and admins
 /// (`viewer` is the signed-in user's role).
-pub async fn list(state: &AppState, idea_id: i64, params: &ListParams, viewer: Option<Role>) -> Result<Page<Comment>> {
-    let with_internal = viewer.is_some_and(policy::can_triage);
-    state.store.idea(idea_id, None).await?.ok_or(Error::NotFound)?;
+pub async fn list(
+    state: &AppState,
+    idea_id: i64,
+    params: &ListParams,
+    viewer: Option<(i64, Role)>,
+) -> Result<Page<Comment>> {
+    let with_internal = viewer.is_some_and(|v| policy::can_triage(v.1));
+    crate::service::ideas::visible(state, idea_id, viewer).await?;
     let mut errors = FieldErrors::default();
     // Comments are listed oldest first, so the cursor is simply the last id.
     let after = match params.cursor.as_deref() {

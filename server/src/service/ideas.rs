@@ -12,8 +12,8 @@ use crate::store::{IdeaQuery, IdeaRow, NewIdeaRow};
 use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
 use schwarm_wire::{
-    Author, BoardRef, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Sort, StatusChange, StatusResponse, Tag,
-    VoteState, Voters,
+    Author, BoardRef, FieldErrors, Idea, IdeaEdit, NewIdea, Page, Problem, Role, Sort, StatusChange, StatusResponse,
+    Tag, VoteState, Voters,
 };
 use serde::Deserialize;
 
@@ -81,6 +81,7 @@ pub fn to_wire(row: IdeaRow) -> Idea {
         voted: row.voted,
         following: row.following,
         triaged: row.triaged,
+        pending: !row.approved,
         merged_into: row.merged_into.map(|id| schwarm_wire::IdeaLink {
             id,
             title: row.merged_into_title.unwrap_or_default(),
@@ -198,6 +199,24 @@ pub async fn get(state: &AppState, id: i64, viewer: Option<i64>) -> Result<Idea>
     state.store.idea(id, viewer).await?.map(to_wire).ok_or(Error::NotFound)
 }
 
+/// The idea as `who` may see it: hidden ideas exist for the team only, an
+/// idea waiting for approval for its author and the team; 404 otherwise.
+pub async fn visible(state: &AppState, id: i64, who: Option<(i64, Role)>) -> Result<IdeaRow> {
+    let row = state.store.idea(id, who.map(|w| w.0)).await?.ok_or(Error::NotFound)?;
+    let staff = who.is_some_and(|w| crate::policy::can_triage(w.1));
+    let own = who.is_some_and(|w| w.0 == row.author_id);
+    if staff || (!row.hidden && (row.approved || own)) {
+        Ok(row)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// `GET /api/v1/ideas/{id}`.
+pub async fn show(state: &AppState, id: i64, who: Option<(i64, Role)>) -> Result<Idea> {
+    visible(state, id, who).await.map(to_wire)
+}
+
 pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Idea> {
     let (title, body) = new.validate().map_err(Error::Validation)?;
     let board = boards::find(state, new.board.trim())
@@ -277,8 +296,8 @@ pub async fn delete(state: &AppState, id: i64, user_id: i64) -> Result<()> {
 /// How many voters an idea page shows by name.
 pub const VOTERS_SHOWN: u32 = 50;
 
-pub async fn voters(state: &AppState, idea_id: i64) -> Result<Voters> {
-    let idea = state.store.idea(idea_id, None).await?.ok_or(Error::NotFound)?;
+pub async fn voters(state: &AppState, idea_id: i64, who: Option<(i64, Role)>) -> Result<Voters> {
+    let idea = visible(state, idea_id, who).await?;
     let items = state.store.voters(idea_id, VOTERS_SHOWN).await?;
     Ok(Voters {
         items: items

@@ -7,6 +7,7 @@ pub mod comments;
 pub mod email;
 pub mod embed;
 pub mod ideas;
+pub mod moderation;
 pub mod notifications;
 pub mod profile;
 pub mod triage;

@@ -7,7 +7,7 @@ use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result, ResultExt};
 use crate::service::ideas::{self, ListParams};
 use crate::state::AppState;
-use crate::store::{IdeaRow, MergeOutcome, RoleOutcome, StatusRow, TriageOrder, TriageView};
+use crate::store::{IdeaRow, MergeOutcome, RoleOutcome, StatusRow, TriageOrder, TriageQueue, TriageView};
 use schwarm_wire::error::codes;
 use schwarm_wire::triage::priority;
 use schwarm_wire::{
@@ -73,6 +73,7 @@ pub async fn members(state: &AppState, search: Option<&str>) -> Result<Vec<Membe
             email: r.email,
             display_name: r.display_name,
             role: Role::parse(&r.role).unwrap_or(Role::Member),
+            blocked: r.blocked,
             created_at: rfc3339(r.created_at),
         })
         .collect())
@@ -159,6 +160,8 @@ fn to_triage(row: IdeaRow, notes: &[(i64, i64)]) -> TriageIdea {
     let internal_notes = notes.iter().find(|(id, _)| *id == row.id).map_or(0, |(_, n)| *n);
     let (impact, effort) = (row.impact, row.effort);
     TriageIdea {
+        hidden: row.hidden,
+        spam: row.spam,
         priority: priority(row.vote_count, impact, effort),
         impact,
         effort,
@@ -172,8 +175,9 @@ fn to_triage(row: IdeaRow, notes: &[(i64, i64)]) -> TriageIdea {
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TriageParams {
-    /// `inbox`: only ideas without a product manager's status yet (the
-    /// default); `all`: every idea.
+    /// `inbox`: visible ideas without a product manager's status yet (the
+    /// default); `all`: every idea; `pending`: waiting for approval;
+    /// `hidden`: hidden or spam.
     pub view: Option<String>,
     /// `oldest` (the inbox's default), `priority`, or one of the public
     /// sorts (`new`, `top`, `trending`, `discussed`, `relevance`).
@@ -191,9 +195,11 @@ pub struct TriageParams {
 }
 
 pub async fn list(state: &AppState, params: TriageParams, viewer: i64) -> Result<Page<TriageIdea>> {
-    let untriaged = match params.view.as_deref().map(str::trim) {
-        None | Some("") | Some("inbox") => true,
-        Some("all") => false,
+    let queue = match params.view.as_deref().map(str::trim) {
+        None | Some("") | Some("inbox") => TriageQueue::Inbox,
+        Some("all") => TriageQueue::All,
+        Some("pending") => TriageQueue::Pending,
+        Some("hidden") => TriageQueue::Hidden,
         Some(_) => return Err(Error::invalid("view", Problem::Invalid)),
     };
     let (order, public_sort) = match params.sort.as_deref().map(str::trim) {
@@ -211,7 +217,7 @@ pub async fn list(state: &AppState, params: TriageParams, viewer: i64) -> Result
         tag: params.tag,
     };
     let mut query = ideas::parse_list(&list_params, Some(viewer))?;
-    query.triage = Some(TriageView { untriaged, order });
+    query.triage = Some(TriageView { queue, order });
     let rows = state
         .store
         .ideas(&crate::store::IdeaQuery {

@@ -4,6 +4,7 @@
 
 mod email;
 mod limits;
+mod moderation;
 pub mod postgres;
 mod seed;
 mod shared;
@@ -16,6 +17,7 @@ use schwarm_wire::{Role, Sort, VoteState};
 
 pub use email::{EmailJob, EmailStore};
 pub use limits::LimitStore;
+pub use moderation::{IdeaModeration, ModerationStore};
 pub use postgres::PgStore;
 pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
 pub use sites::{SiteRow, SiteStore};
@@ -31,6 +33,9 @@ pub struct UserRow {
     pub display_name: String,
     pub password_hash: String,
     pub role: String,
+    /// A moderator blocked the account (read by the session lookup).
+    #[sqlx(default)]
+    pub blocked: bool,
 }
 
 impl UserRow {
@@ -72,6 +77,11 @@ pub struct IdeaRow {
     /// Merged into that idea (id, title).
     pub merged_into: Option<i64>,
     pub merged_into_title: Option<String>,
+    /// Moderation: hidden (spam is hidden too), and whether a product
+    /// manager approved it (false while it waits in the approval queue).
+    pub hidden: bool,
+    pub spam: bool,
+    pub approved: bool,
     /// Prioritisation; product managers only.
     pub impact: Option<i64>,
     pub effort: Option<i64>,
@@ -110,9 +120,20 @@ pub struct IdeaQuery {
 /// The product managers' list (`GET /api/v1/triage/ideas`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TriageView {
-    /// Only ideas no product manager has given a status yet (the inbox).
-    pub untriaged: bool,
+    pub queue: TriageQueue,
     pub order: TriageOrder,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriageQueue {
+    /// Visible ideas no product manager has given a status yet.
+    Inbox,
+    /// Every idea, hidden and waiting ones included.
+    All,
+    /// Waiting for approval.
+    Pending,
+    /// Hidden or spam.
+    Hidden,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,6 +227,7 @@ pub struct BoardRow {
     pub slug: String,
     pub name: String,
     pub description: String,
+    pub approval_required: bool,
     #[sqlx(skip)]
     pub tags: Vec<TagRow>,
 }
@@ -356,6 +378,7 @@ pub trait Store:
     + SiteStore
     + SeedStore
     + TriageStore
+    + ModerationStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

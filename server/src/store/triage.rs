@@ -21,6 +21,7 @@ pub struct MemberRow {
     pub email: String,
     pub display_name: String,
     pub role: String,
+    pub blocked: bool,
     pub created_at: i64,
 }
 

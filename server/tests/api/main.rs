@@ -15,6 +15,7 @@ mod idea_changes;
 mod ideas;
 mod internal_notes;
 mod merge;
+mod moderation;
 mod notifications;
 mod openapi;
 mod profile;

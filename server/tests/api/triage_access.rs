@@ -12,7 +12,8 @@ enum Who {
 }
 
 /// (method, path, body, the lowest role allowed). `{idea}` and `{other}`
-/// are fresh ideas, `{user}` their author, a fresh member, for each call.
+/// are fresh ideas, `{comment}` a comment on the first, `{user}` their
+/// author, a fresh member, for each call.
 fn endpoints() -> Vec<(Method, &'static str, Value, Who)> {
     vec![
         (
@@ -69,6 +70,30 @@ fn endpoints() -> Vec<(Method, &'static str, Value, Who)> {
             Who::Admin,
         ),
         (Method::GET, "/api/v1/admin/sites", Value::Null, Who::Admin),
+        (
+            Method::PUT,
+            "/api/v1/ideas/{idea}/moderation",
+            json!({ "hidden": true }),
+            Who::Pm,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/comments/{comment}/moderation",
+            json!({ "hidden": true }),
+            Who::Pm,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/users/{user}/block",
+            json!({ "blocked": false }),
+            Who::Pm,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/admin/boards/general",
+            json!({ "approval_required": false }),
+            Who::Admin,
+        ),
     ]
 }
 
@@ -78,10 +103,21 @@ async fn call(app: &TestApp, client: &Client, n: usize, endpoint: &(Method, &str
     let user = app.register_with(&author, &format!("author{n}@example.org")).await["id"].to_string();
     let idea = app.create_idea_as(&author, &format!("Idea number {n}")).await["id"].to_string();
     let other = app.create_idea_as(&author, &format!("Other idea {n}")).await["id"].to_string();
+    let comment = author
+        .post(app.url(&format!("/api/v1/ideas/{idea}/comments")))
+        .json(&json!({ "body": "A comment" }))
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .to_string();
     let fill = |s: &str| {
         s.replace("{idea}", &idea)
             .replace("{other}", &other)
             .replace("{user}", &user)
+            .replace("{comment}", &comment)
             .replace("{n}", &n.to_string())
     };
     let mut req = client.request(method.clone(), app.url(&fill(path)));

@@ -3,10 +3,11 @@ macro_rules! board_store {
         #[async_trait::async_trait]
         impl crate::store::BoardStore for $store {
             async fn boards(&self) -> crate::store::StoreResult<Vec<crate::store::BoardRow>> {
-                let mut boards: Vec<crate::store::BoardRow> =
-                    sqlx::query_as("SELECT id, slug, name, description FROM boards ORDER BY position, id")
-                        .fetch_all(&self.reader)
-                        .await?;
+                let mut boards: Vec<crate::store::BoardRow> = sqlx::query_as(
+                    "SELECT id, slug, name, description, approval_required FROM boards ORDER BY position, id",
+                )
+                .fetch_all(&self.reader)
+                .await?;
                 let tags: Vec<crate::store::TagRow> =
                     sqlx::query_as("SELECT id, board_id, name, colour FROM tags ORDER BY name")
                         .fetch_all(&self.reader)

@@ -6,6 +6,7 @@ pub(super) const IDEA_SELECT: &str =
         b.slug AS board_slug, b.name AS board_name,
         i.triaged_at IS NOT NULL AS triaged, i.trend, i.merged_into, mi.title AS merged_into_title,
         CAST(i.impact AS BIGINT) AS impact, CAST(i.effort AS BIGINT) AS effort,
+        i.hidden_at IS NOT NULL AS hidden, i.spam, i.approved,
         EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
 /// The priority score (`schwarm_wire::triage::priority`) over the outer row.
 pub(super) const PRIORITY: &str =
@@ -23,8 +24,14 @@ macro_rules! idea_store {
                 let mut tx = self.write().await?;
                 let author_id = new.author_id;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO ideas (author_id, board_id, title, body_md, body_html, created_at, updated_at, trend)
-                     VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id",
+                    // A member's ideas wait for approval on a board that asks
+                    // for it, until one of theirs has been approved.
+                    "INSERT INTO ideas (author_id, board_id, title, body_md, body_html, created_at, updated_at, trend, approved)
+                     VALUES ($1, $2, $3, $4, $5, $6, $6, $7,
+                        (SELECT NOT b.approval_required OR u.role <> 'member'
+                                OR EXISTS (SELECT 1 FROM ideas x WHERE x.author_id = u.id AND x.approved)
+                         FROM boards b, users u WHERE b.id = $2 AND u.id = $1))
+                     RETURNING id",
                 )
                 .bind(author_id)
                 .bind(new.board_id)
@@ -93,8 +100,25 @@ macro_rules! idea_store {
                 }
                 // A merged idea lives on in its target.
                 q.push(" WHERE i.merged_into IS NULL");
-                if query.triage.is_some_and(|t| t.untriaged) {
-                    q.push(" AND i.triaged_at IS NULL");
+                use crate::store::TriageQueue;
+                match query.triage.map(|t| t.queue) {
+                    // Everybody else sees visible ideas, and their own
+                    // waiting for approval.
+                    None => {
+                        q.push(" AND i.hidden_at IS NULL AND (i.approved OR i.author_id = ")
+                            .push_bind(query.viewer)
+                            .push(")");
+                    }
+                    Some(TriageQueue::Inbox) => {
+                        q.push(" AND i.triaged_at IS NULL AND i.hidden_at IS NULL AND i.approved");
+                    }
+                    Some(TriageQueue::All) => {}
+                    Some(TriageQueue::Pending) => {
+                        q.push(" AND NOT i.approved AND i.hidden_at IS NULL");
+                    }
+                    Some(TriageQueue::Hidden) => {
+                        q.push(" AND i.hidden_at IS NOT NULL");
+                    }
                 }
                 if let Some(search) = &query.search {
                     <$store>::push_search_match(&mut q, search);

@@ -149,6 +149,7 @@ mod comments;
 mod email;
 mod ideas;
 mod limits;
+mod moderation;
 mod notifications;
 mod seed;
 mod sessions;

@@ -28,8 +28,9 @@ macro_rules! session_store {
                 now: i64,
                 idle_cutoff: i64,
             ) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
-                let found: Option<(i64, String, String, String, String, i64)> = sqlx::query_as(
-                    "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at
+                let found: Option<(i64, String, String, String, String, i64, bool)> = sqlx::query_as(
+                    "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at,
+                        u.blocked_at IS NOT NULL
                      FROM sessions s JOIN users u ON u.id = s.user_id
                      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
                        AND u.deleted_at IS NULL",
@@ -39,7 +40,7 @@ macro_rules! session_store {
                 .bind(idle_cutoff)
                 .fetch_optional(&self.reader)
                 .await?;
-                let Some((id, email, display_name, password_hash, role, last_seen_at)) = found else {
+                let Some((id, email, display_name, password_hash, role, last_seen_at, blocked)) = found else {
                     return Ok(None);
                 };
                 // The idle clock needs minute precision, not a write per request.
@@ -56,6 +57,7 @@ macro_rules! session_store {
                     display_name,
                     password_hash,
                     role,
+                    blocked,
                 }))
             }
 

@@ -75,7 +75,7 @@ macro_rules! triage_store {
                     format!("%{escaped}%")
                 });
                 sqlx::query_as(
-                    "SELECT id, email, display_name, role, created_at FROM users
+                    "SELECT id, email, display_name, role, blocked_at IS NOT NULL AS blocked, created_at FROM users
                      WHERE deleted_at IS NULL
                        AND ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR LOWER(display_name) LIKE $1 ESCAPE '\\')
                      ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'pm' THEN 1 ELSE 2 END, LOWER(display_name), id
