@@ -78,13 +78,14 @@ impl Application {
         }
         store.ensure_a_board(crate::domain::time::now_ms()).await?;
         let listener = TcpListener::bind(args.addr).await?;
+        // Links that leave the browser (email, Atom, exports, webhooks).
+        let public_url = match &args.email.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", listener.local_addr()?),
+        };
         workers::notifications::spawn(store.clone());
-        workers::email::spawn(
-            store.clone(),
-            &args.email,
-            &format!("http://{}", listener.local_addr()?),
-        )
-        .await?;
+        workers::email::spawn(store.clone(), &args.email, &public_url).await?;
+        workers::webhooks::spawn(store.clone(), &args.webhooks, &public_url)?;
         let live = workers::live::spawn(store.clone());
         limits::spawn_pruning(store.clone());
         let state = AppState {
@@ -94,6 +95,7 @@ impl Application {
             limits: limits::Limits::new(&args.limits)?,
             csp: csp::policy(&args.dist).into(),
             dist: args.dist.clone(),
+            public_url: public_url.into(),
         };
         Ok(Application {
             listener,

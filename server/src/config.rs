@@ -123,6 +123,36 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub email: EmailArgs,
+
+    #[command(flatten)]
+    pub webhooks: WebhookArgs,
+}
+
+/// Webhook deliveries (admins register the URLs in the app).
+#[derive(Debug, Args, Clone)]
+pub struct WebhookArgs {
+    /// The first retry of a failed delivery waits this long; each further
+    /// one waits twice as long, up to an hour.
+    #[arg(long, env = "SCHWARM_WEBHOOK_RETRY_MS", default_value_t = 10_000)]
+    pub webhook_retry_ms: u64,
+
+    /// A receiver that has not answered after this long has failed.
+    #[arg(long, env = "SCHWARM_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
+    pub webhook_timeout_ms: u64,
+
+    /// Attempts before a delivery is given up.
+    #[arg(long, env = "SCHWARM_WEBHOOK_MAX_ATTEMPTS", default_value_t = 8)]
+    pub webhook_max_attempts: u32,
+}
+
+impl Default for WebhookArgs {
+    fn default() -> Self {
+        WebhookArgs {
+            webhook_retry_ms: 10_000,
+            webhook_timeout_ms: 10_000,
+            webhook_max_attempts: 8,
+        }
+    }
 }
 
 /// Follower emails. Without an SMTP URL nothing is mailed (in-app

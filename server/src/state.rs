@@ -16,6 +16,9 @@ pub struct AppState {
     pub csp: std::sync::Arc<str>,
     /// The built web app.
     pub dist: std::path::PathBuf,
+    /// The board's address as people outside reach it, without a trailing
+    /// slash (`--public-url`, else the address it listens on).
+    pub public_url: std::sync::Arc<str>,
 }
 
 /// How long sessions live and how their cookie is marked.

@@ -14,6 +14,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod triage;
 pub mod validate;
+pub mod webhooks;
 
 pub use auth::{LoginRequest, PasswordChange, ProfileEdit, RegisterRequest, Role, User};
 pub use boards::{Board, BoardRef, Tag};
@@ -30,6 +31,8 @@ pub use notifications::{
     Unsubscribed,
 };
 pub use triage::{
-    Member, MergeRequest, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange, TriageIdea,
+    ExportedIdea, Member, MergeRequest, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange,
+    TriageIdea,
 };
 pub use validate::{FieldErrors, Problem};
+pub use webhooks::{Delivery, Webhook, WebhookInput, WebhookWithSecret};

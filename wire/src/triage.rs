@@ -249,3 +249,22 @@ mod tests {
         assert!(err.get("impact").is_some() && err.get("effort").is_some());
     }
 }
+
+/// One idea in `GET /api/v1/export.json` (and one row of the CSV).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedIdea {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub votes: i64,
+    pub comments: i64,
+    pub tags: Vec<String>,
+    /// The board's slug.
+    pub board: String,
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// The idea's page.
+    pub url: String,
+}

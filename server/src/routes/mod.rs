@@ -7,6 +7,7 @@ mod comments;
 mod docs;
 mod email;
 mod events;
+mod export;
 mod health;
 mod ideas;
 mod moderation;
@@ -14,6 +15,7 @@ mod notifications;
 mod profile;
 mod sites;
 mod triage;
+mod webhooks;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -31,6 +33,8 @@ pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
         sites::Api::openapi(),
         triage::Api::openapi(),
         moderation::Api::openapi(),
+        export::Api::openapi(),
+        webhooks::Api::openapi(),
         email::Api::openapi(),
         boards::Api::openapi(),
         ideas::Api::openapi(),
@@ -56,7 +60,9 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(profile::router())
         .merge(sites::router())
         .merge(triage::router())
-        .merge(moderation::router());
+        .merge(moderation::router())
+        .merge(export::router())
+        .merge(webhooks::router());
     Router::new()
         .nest("/v1", v1)
         .merge(docs::page_router())

@@ -11,6 +11,7 @@ mod shared;
 mod sites;
 pub mod sqlite;
 mod triage;
+mod webhooks;
 
 use async_trait::async_trait;
 use schwarm_wire::{Role, Sort, VoteState};
@@ -23,6 +24,7 @@ pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
 pub use sites::{SiteRow, SiteStore};
 pub use sqlite::SqliteStore;
 pub use triage::{MemberRow, MergeOutcome, RoleOutcome, StatusRow, TriageStore};
+pub use webhooks::{DeliveryJob, DeliveryOutcome, DeliveryRow, WebhookRow, WebhookStore};
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
 
@@ -379,6 +381,7 @@ pub trait Store:
     + SeedStore
     + TriageStore
     + ModerationStore
+    + WebhookStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

@@ -5,3 +5,4 @@
 pub mod email;
 pub mod live;
 pub mod notifications;
+pub mod webhooks;

@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, TestApp};
 use reqwest::StatusCode;
-use schwarm_server::config::{DbArgs, EmailArgs, RateLimitArgs, ServeArgs, SessionArgs};
+use schwarm_server::config::{DbArgs, EmailArgs, RateLimitArgs, ServeArgs, SessionArgs, WebhookArgs};
 use schwarm_server::Application;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -153,6 +153,7 @@ async fn demo_data_loads_into_an_empty_database_only() {
         sessions: SessionArgs::default(),
         limits: RateLimitArgs::default(),
         email: EmailArgs::default(),
+        webhooks: WebhookArgs::default(),
     };
     for _ in 0..2 {
         Application::build(&args).await.unwrap();
@@ -291,6 +292,7 @@ async fn a_backup_taken_under_write_load_is_consistent() {
         sessions: SessionArgs::default(),
         limits: RateLimitArgs::default(),
         email: EmailArgs::default(),
+        webhooks: WebhookArgs::default(),
     })
     .await
     .unwrap();

@@ -1,5 +1,5 @@
 use reqwest::{Client, Response, StatusCode};
-use schwarm_server::config::{DbArgs, EmailArgs, RateLimitArgs, ServeArgs, SessionArgs};
+use schwarm_server::config::{DbArgs, EmailArgs, RateLimitArgs, ServeArgs, SessionArgs, WebhookArgs};
 use schwarm_server::Application;
 use serde_json::{json, Value};
 use tempfile::TempDir;
@@ -51,6 +51,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
             ..RateLimitArgs::default()
         },
         email: EmailArgs::default(),
+        webhooks: WebhookArgs::default(),
     };
     configure(&mut args);
     let database_url = args.db.database_url.clone();

@@ -70,6 +70,22 @@ fn endpoints() -> Vec<(Method, &'static str, Value, Who)> {
             Who::Admin,
         ),
         (Method::GET, "/api/v1/admin/sites", Value::Null, Who::Admin),
+        (Method::GET, "/api/v1/export.csv", Value::Null, Who::Pm),
+        (Method::GET, "/api/v1/export.json", Value::Null, Who::Pm),
+        (Method::GET, "/api/v1/admin/webhooks", Value::Null, Who::Admin),
+        (
+            Method::POST,
+            "/api/v1/admin/webhooks",
+            json!({ "url": "https://hooks.example.org/{n}", "events": ["idea.created"] }),
+            Who::Admin,
+        ),
+        (Method::DELETE, "/api/v1/admin/webhooks/999999", Value::Null, Who::Admin),
+        (
+            Method::GET,
+            "/api/v1/admin/webhooks/999999/deliveries",
+            Value::Null,
+            Who::Admin,
+        ),
         (
             Method::PUT,
             "/api/v1/ideas/{idea}/moderation",

@@ -157,6 +157,7 @@ mod sites;
 mod triage;
 mod users;
 mod votes;
+mod webhooks;
 
 macro_rules! store {
     ($store:ty, $db:ty, $lock:literal) => {
