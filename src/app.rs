@@ -93,6 +93,7 @@ fn routes() -> impl IntoView {
     use crate::pm::inbox::{AllIdeasPage, InboxPage};
     use crate::pm::statuses_page::StatusesPage;
     use crate::pm::users_page::UsersPage;
+    use crate::pm::webhooks_page::WebhooksPage;
     routes!(
         <Route path=path!("/pm") view=InboxPage />
         <Route path=path!("/pm/ideas") view=AllIdeasPage />
@@ -100,5 +101,6 @@ fn routes() -> impl IntoView {
         <Route path=path!("/admin/statuses") view=StatusesPage />
         <Route path=path!("/admin/users") view=UsersPage />
         <Route path=path!("/admin/embed") view=AdminEmbedPage />
+        <Route path=path!("/admin/webhooks") view=WebhooksPage />
     )
 }

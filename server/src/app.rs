@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(routes::health_router())
+        .merge(routes::feed_router())
         .merge(routes::unsubscribe_router(&dist))
         .route("/embed.js", axum::routing::get(embed_page::loader))
         .merge(static_files::router(&dist).layer(middleware::from_fn_with_state(

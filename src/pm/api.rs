@@ -4,9 +4,9 @@
 use crate::api::{send, with_json, ApiResult, BASE};
 use gloo_net::http::Request;
 use schwarm_wire::{
-    BlockInput, Board, BoardSettings, CommentModerationInput, Idea, IdeaModerationInput, Member, MergeRequest, Page,
-    PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange, StatusDef, StatusInput,
-    StatusOrder, TagsChange, TriageIdea,
+    BlockInput, Board, BoardSettings, CommentModerationInput, Delivery, Idea, IdeaModerationInput, Member,
+    MergeRequest, Page, PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange, StatusDef,
+    StatusInput, StatusOrder, TagsChange, TriageIdea, Webhook, WebhookInput, WebhookWithSecret,
 };
 
 /// `query` as built by `inbox::TriageView::query`.
@@ -65,6 +65,22 @@ pub async fn board_settings(slug: &str, settings: &BoardSettings) -> ApiResult<B
         settings,
     ))
     .await
+}
+
+pub async fn webhooks() -> ApiResult<Vec<Webhook>> {
+    send(Request::get(&format!("{BASE}/admin/webhooks")).build()).await
+}
+
+pub async fn create_webhook(input: &WebhookInput) -> ApiResult<WebhookWithSecret> {
+    send(with_json(Request::post(&format!("{BASE}/admin/webhooks")), input)).await
+}
+
+pub async fn delete_webhook(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/admin/webhooks/{id}")).build()).await
+}
+
+pub async fn deliveries(id: i64) -> ApiResult<Vec<Delivery>> {
+    send(Request::get(&format!("{BASE}/admin/webhooks/{id}/deliveries")).build()).await
 }
 
 pub async fn add_status(input: &StatusInput) -> ApiResult<Vec<StatusDef>> {

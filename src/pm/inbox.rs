@@ -117,6 +117,7 @@ fn Triage(all: bool) -> impl IntoView {
                     </select>
                 </label>
             })}
+            {all.then(|| view! { <ExportLinks q /> })}
             <BulkBar rows selected retry />
             <Transition fallback=|| view! { <div class="skeleton" aria-busy="true"><div class="bar"></div><div class="bar short"></div></div> }>
                 <ErrorBoundary fallback=move |_| view! { <LoadError retry /> }>
@@ -319,4 +320,25 @@ fn finish(app: crate::state::AppState, failed: bool, selected: RwSignal<BTreeSet
         selected.set(BTreeSet::new());
     }
     retry.update(|n| *n += 1);
+}
+
+/// The matching ideas as a file (the list's search applies).
+#[component]
+fn ExportLinks(q: Memo<String>) -> impl IntoView {
+    let href = move |kind: &str| {
+        let q = q.get();
+        let query = if q.is_empty() {
+            String::new()
+        } else {
+            format!("?q={}", js_sys::encode_uri_component(&q))
+        };
+        format!("/api/v1/export.{kind}{query}")
+    };
+    view! {
+        <p class="export-links">
+            {l("Download", "Herunterladen")} ": "
+            <a href=move || href("csv") download="ideas.csv" rel="external">"CSV"</a> " · "
+            <a href=move || href("json") download="ideas.json" rel="external">"JSON"</a>
+        </p>
+    }
 }

@@ -16,3 +16,4 @@ pub mod site_form;
 pub mod statuses_page;
 pub mod triage_row;
 pub mod users_page;
+pub mod webhooks_page;

@@ -23,6 +23,7 @@ pub fn PmNav() -> impl IntoView {
                 {link("/admin/statuses", Box::new(l("Statuses", "Status")))}
                 {link("/admin/users", Box::new(l("People and roles", "Personen und Rollen")))}
                 {link("/admin/embed", Box::new(l("Embedding", "Einbetten")))}
+                {link("/admin/webhooks", Box::new(l("Webhooks", "Webhooks")))}
             </Show>
         </nav>
     }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod ideas;
 pub mod moderation;
 pub mod notifications;
+pub mod publishing;
 pub mod triage;
 pub mod validate;
 pub mod webhooks;
@@ -30,6 +31,7 @@ pub use notifications::{
     EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
     Unsubscribed,
 };
+pub use publishing::{ChangelogEntry, ChangelogInput, RoadmapColumn};
 pub use triage::{
     ExportedIdea, Member, MergeRequest, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange,
     TriageIdea,

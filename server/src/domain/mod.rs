@@ -1,6 +1,7 @@
 //! Pure logic with no I/O: cursors, email text, Markdown, passwords, session
 //! tokens, time.
 
+pub mod atom;
 pub mod cursor;
 pub mod email;
 pub mod markdown;

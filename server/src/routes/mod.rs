@@ -13,6 +13,7 @@ mod ideas;
 mod moderation;
 mod notifications;
 mod profile;
+mod publishing;
 mod sites;
 mod triage;
 mod webhooks;
@@ -23,6 +24,7 @@ use axum::Router;
 
 pub use email::one_click_router as unsubscribe_router;
 pub use health::router as health_router;
+pub use publishing::feed_router;
 
 /// Each route module's OpenAPI paths, merged by `crate::openapi`.
 pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
@@ -35,6 +37,7 @@ pub fn documented() -> Vec<utoipa::openapi::OpenApi> {
         moderation::Api::openapi(),
         export::Api::openapi(),
         webhooks::Api::openapi(),
+        publishing::Api::openapi(),
         email::Api::openapi(),
         boards::Api::openapi(),
         ideas::Api::openapi(),
@@ -62,7 +65,8 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(triage::router())
         .merge(moderation::router())
         .merge(export::router())
-        .merge(webhooks::router());
+        .merge(webhooks::router())
+        .merge(publishing::router());
     Router::new()
         .nest("/v1", v1)
         .merge(docs::page_router())

@@ -11,5 +11,6 @@ pub mod ideas;
 pub mod moderation;
 pub mod notifications;
 pub mod profile;
+pub mod publishing;
 pub mod triage;
 pub mod webhooks;

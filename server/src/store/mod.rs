@@ -2,6 +2,7 @@
 //! see `dyn Store`; SQLite and PostgreSQL implement it with one shared set of
 //! queries (see `shared`).
 
+mod changelog;
 mod email;
 mod limits;
 mod moderation;
@@ -16,6 +17,7 @@ mod webhooks;
 use async_trait::async_trait;
 use schwarm_wire::{Role, Sort, VoteState};
 
+pub use changelog::{ChangelogRow, ChangelogSave, ChangelogStore};
 pub use email::{EmailJob, EmailStore};
 pub use limits::LimitStore;
 pub use moderation::{IdeaModeration, ModerationStore};
@@ -382,6 +384,7 @@ pub trait Store:
     + TriageStore
     + ModerationStore
     + WebhookStore
+    + ChangelogStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

@@ -20,6 +20,7 @@ mod moderation;
 mod notifications;
 mod openapi;
 mod profile;
+mod publishing;
 mod rate_limits;
 mod search;
 mod smtp_sink;

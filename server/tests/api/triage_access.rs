@@ -73,6 +73,20 @@ fn endpoints() -> Vec<(Method, &'static str, Value, Who)> {
         (Method::GET, "/api/v1/export.csv", Value::Null, Who::Pm),
         (Method::GET, "/api/v1/export.json", Value::Null, Who::Pm),
         (Method::GET, "/api/v1/admin/webhooks", Value::Null, Who::Admin),
+        (Method::GET, "/api/v1/triage/changelog", Value::Null, Who::Pm),
+        (
+            Method::POST,
+            "/api/v1/changelog",
+            json!({ "title": "Release {n}", "idea_ids": ["{idea}"] }),
+            Who::Pm,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/changelog/999999",
+            json!({ "title": "Release" }),
+            Who::Pm,
+        ),
+        (Method::DELETE, "/api/v1/changelog/999999", Value::Null, Who::Pm),
         (
             Method::POST,
             "/api/v1/admin/webhooks",
@@ -138,7 +152,9 @@ async fn call(app: &TestApp, client: &Client, n: usize, endpoint: &(Method, &str
     };
     let mut req = client.request(method.clone(), app.url(&fill(path)));
     if !body.is_null() {
-        let text = fill(&body.to_string()).replace(&format!("\"{other}\""), &other);
+        let text = fill(&body.to_string())
+            .replace(&format!("\"{other}\""), &other)
+            .replace(&format!("\"{idea}\""), &idea);
         req = req.header("content-type", "application/json").body(text);
     }
     req.send().await.unwrap().status()

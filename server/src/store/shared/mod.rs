@@ -132,6 +132,7 @@ macro_rules! finish_round {
 
 mod backfill;
 mod boards;
+mod changelog;
 /// Makes `$user_id` follow `$idea_id` (no-op if it does), inside `$tx`.
 macro_rules! follow {
     ($tx:expr, $idea_id:expr, $user_id:expr, $now:expr) => {

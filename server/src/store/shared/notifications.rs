@@ -1,5 +1,10 @@
 /// The outbox events that become notifications for followers.
-pub(super) const NOTIFYING: [&str; 3] = ["idea.status_changed", "comment.created", "idea.merged"];
+pub(super) const NOTIFYING: [&str; 4] = [
+    "idea.status_changed",
+    "comment.created",
+    "idea.merged",
+    "changelog.published",
+];
 const CONSUMER: &str = "notifications";
 
 macro_rules! notification_store {
@@ -118,7 +123,11 @@ macro_rules! notification_store {
                     }
                     let detail = serde_json::from_str::<serde_json::Value>(&event.payload)
                         .ok()
-                        .and_then(|p| p.get("status").and_then(|s| s.as_str()).map(str::to_owned));
+                        .and_then(|p| {
+                            // The new status, or the release note's (or merge target's) title.
+                            let field = p.get("status").or_else(|| p.get("title"));
+                            field.and_then(|s| s.as_str()).map(str::to_owned)
+                        });
                     sqlx::query(
                         "INSERT INTO notifications (user_id, event_id, kind, idea_id, actor_id, detail, created_at)
                          SELECT f.user_id, $1, $2, $3, $4, $5, $6 FROM follows f
