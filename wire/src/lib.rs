@@ -13,6 +13,7 @@ pub mod ideas;
 pub mod moderation;
 pub mod notifications;
 pub mod publishing;
+pub mod trends;
 pub mod triage;
 pub mod validate;
 pub mod webhooks;
@@ -32,6 +33,7 @@ pub use notifications::{
     Unsubscribed,
 };
 pub use publishing::{ChangelogEntry, ChangelogInput, RoadmapColumn};
+pub use trends::{DayCount, Participation, RisingIdea, RisingTerm, Trends};
 pub use triage::{
     ExportedIdea, Member, MergeRequest, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange,
     TriageIdea,

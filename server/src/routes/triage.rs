@@ -11,7 +11,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use schwarm_wire::{
     Idea, Member, MergeRequest, Page, PriorityInput, RoleChange, StatusDef, StatusInput, StatusOrder, TagsChange,
-    TriageIdea,
+    Trends, TriageIdea,
 };
 use serde::Deserialize;
 
@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users", get(members))
         .route("/admin/users/{id}/role", put(set_role))
         .route("/triage/ideas", get(list))
+        .route("/triage/trends", get(trends))
         .route("/ideas/{id}/merge", post(merge).delete(unmerge))
         .route("/ideas/{id}/triage", get(show))
         .route("/ideas/{id}/priority", put(set_priority))
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
     members,
     set_role,
     list,
+    trends,
     show,
     merge,
     unmerge,
@@ -193,4 +195,27 @@ async fn set_tags(
     Json(change): Json<TagsChange>,
 ) -> Result<axum::Json<Idea>> {
     Ok(axum::Json(triage::set_tags(&state, id, pm.0.id(), change).await?))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct TrendParams {
+    /// The period: the last this many days (1–365, default 30), compared
+    /// with as many days before.
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 365)]
+    days: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/triage/trends", operation_id = "trends", tag = "triage",
+    params(TrendParams),
+    responses((status = 200, body = Trends)),
+    security(("session" = []), ("bearer" = [])))]
+async fn trends(
+    State(state): State<AppState>,
+    _pm: PmUser,
+    Query(params): Query<TrendParams>,
+) -> Result<axum::Json<Trends>> {
+    Ok(axum::Json(
+        crate::service::trends::trends(&state, params.days.as_deref()).await?,
+    ))
 }

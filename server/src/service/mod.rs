@@ -12,5 +12,6 @@ pub mod moderation;
 pub mod notifications;
 pub mod profile;
 pub mod publishing;
+pub mod trends;
 pub mod triage;
 pub mod webhooks;

@@ -11,6 +11,7 @@ mod seed;
 mod shared;
 mod sites;
 pub mod sqlite;
+mod trends;
 mod triage;
 mod webhooks;
 
@@ -25,6 +26,7 @@ pub use postgres::PgStore;
 pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
 pub use sites::{SiteRow, SiteStore};
 pub use sqlite::SqliteStore;
+pub use trends::{TrendCounts, TrendStore};
 pub use triage::{MemberRow, MergeOutcome, RoleOutcome, StatusRow, TriageStore};
 pub use webhooks::{DeliveryJob, DeliveryOutcome, DeliveryRow, WebhookRow, WebhookStore};
 
@@ -385,6 +387,7 @@ pub trait Store:
     + ModerationStore
     + WebhookStore
     + ChangelogStore
+    + TrendStore
 {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;

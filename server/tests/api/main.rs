@@ -26,6 +26,7 @@ mod search;
 mod smtp_sink;
 mod static_files;
 mod status;
+mod trends;
 mod triage;
 mod triage_access;
 mod votes;

@@ -76,6 +76,7 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("put", "/api/v1/changelog/{id}"),
     ("delete", "/api/v1/changelog/{id}"),
     ("get", "/api/v1/triage/changelog"),
+    ("get", "/api/v1/triage/trends"),
     ("get", "/healthz"),
 ];
 

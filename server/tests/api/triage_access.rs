@@ -74,6 +74,7 @@ fn endpoints() -> Vec<(Method, &'static str, Value, Who)> {
         (Method::GET, "/api/v1/export.json", Value::Null, Who::Pm),
         (Method::GET, "/api/v1/admin/webhooks", Value::Null, Who::Admin),
         (Method::GET, "/api/v1/triage/changelog", Value::Null, Who::Pm),
+        (Method::GET, "/api/v1/triage/trends?days=7", Value::Null, Who::Pm),
         (
             Method::POST,
             "/api/v1/changelog",

@@ -155,6 +155,7 @@ mod notifications;
 mod seed;
 mod sessions;
 mod sites;
+mod trends;
 mod triage;
 mod users;
 mod votes;

@@ -18,8 +18,13 @@ macro_rules! session_store {
                 .bind(now)
                 .bind(expires_at)
                 .execute(&self.writer)
-                .await
-                .map(|_| ())
+                .await?;
+                sqlx::query("UPDATE users SET last_seen_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(user_id)
+                    .execute(&self.writer)
+                    .await
+                    .map(|_| ())
             }
 
             async fn session_user(
@@ -48,6 +53,11 @@ macro_rules! session_store {
                     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                         .bind(now)
                         .bind(token_hash)
+                        .execute(&self.writer)
+                        .await?;
+                    sqlx::query("UPDATE users SET last_seen_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(id)
                         .execute(&self.writer)
                         .await?;
                 }
