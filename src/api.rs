@@ -3,9 +3,10 @@
 use gloo_net::http::{Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Board, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit,
-    LoginRequest, MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest,
-    Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, Unsubscribe, Unsubscribed, User, VoteState, Voters,
+    Board, ChangelogEntry, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState,
+    Idea, IdeaEdit, LoginRequest, MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit,
+    RegisterRequest, RoadmapColumn, Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, Unsubscribe, Unsubscribed,
+    User, VoteState, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -95,6 +96,15 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
 
 pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
     builder.json(body)
+}
+
+pub async fn roadmap() -> ApiResult<Vec<RoadmapColumn>> {
+    send(Request::get(&format!("{BASE}/roadmap")).build()).await
+}
+
+pub async fn changelog(cursor: Option<String>) -> ApiResult<Page<ChangelogEntry>> {
+    let query = cursor.map(|c| format!("?cursor={c}")).unwrap_or_default();
+    send(Request::get(&format!("{BASE}/changelog{query}")).build()).await
 }
 
 pub async fn statuses() -> ApiResult<Vec<StatusDef>> {

@@ -7,9 +7,11 @@ use crate::components::live_region::LiveRegion;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
+use crate::pages::changelog::ChangelogPage;
 use crate::pages::idea::IdeaPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::notifications::NotificationsPage;
+use crate::pages::roadmap::RoadmapPage;
 use crate::pages::unsubscribe::UnsubscribePage;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -71,6 +73,8 @@ macro_rules! routes {
                 <Route path=path!("/account") view=AccountPage />
                 <Route path=path!("/notifications") view=NotificationsPage />
                 <Route path=path!("/unsubscribe") view=UnsubscribePage />
+                <Route path=path!("/roadmap") view=RoadmapPage />
+                <Route path=path!("/changelog") view=ChangelogPage />
                 <Route path=path!("/embed/:board") view=BoardPage />
                 <Route path=path!("/embed/:board/ideas/:id") view=IdeaPage />
                 <Route path=path!("/embed/:board/login") view=LoginPage />
@@ -89,15 +93,19 @@ fn routes() -> impl IntoView {
 /// The PM bundle: every customer page plus the triage area.
 #[cfg(feature = "pm")]
 fn routes() -> impl IntoView {
+    use crate::pm::changelog_page::ChangelogEditorPage;
     use crate::pm::embed_page::AdminEmbedPage;
     use crate::pm::inbox::{AllIdeasPage, InboxPage};
     use crate::pm::statuses_page::StatusesPage;
+    use crate::pm::trends_page::TrendsPage;
     use crate::pm::users_page::UsersPage;
     use crate::pm::webhooks_page::WebhooksPage;
     routes!(
         <Route path=path!("/pm") view=InboxPage />
         <Route path=path!("/pm/ideas") view=AllIdeasPage />
         <Route path=path!("/pm/ideas/:id") view=IdeaPage />
+        <Route path=path!("/pm/changelog") view=ChangelogEditorPage />
+        <Route path=path!("/pm/trends") view=TrendsPage />
         <Route path=path!("/admin/statuses") view=StatusesPage />
         <Route path=path!("/admin/users") view=UsersPage />
         <Route path=path!("/admin/embed") view=AdminEmbedPage />

@@ -224,6 +224,7 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
         };
         crowd.push(store.insert_user(user, start).await?);
     }
+    let mut shipped = Vec::new();
     for (n, (title, body, status, days_ago, voters, comments)) in IDEAS.iter().enumerate() {
         let created = now - days_ago * DAY_MS;
         let author = if n % 3 == 0 { customer } else { crowd[n % crowd.len()] };
@@ -276,8 +277,20 @@ async fn load(store: &dyn Store) -> anyhow::Result<()> {
             store
                 .set_status(idea, status, Some(&response), manager, created + DAY_MS)
                 .await?;
+            if *status == "done" {
+                shipped.push(idea);
+            }
         }
     }
+    // A published release note for what shipped, for the changelog page.
+    let note = markdown::rendered("This release brings the ideas you voted for. Thank you for sharing them!");
+    let entry = crate::store::ChangelogSave {
+        title: "Release 2.4",
+        body: &note,
+        idea_ids: &shipped,
+        publish: true,
+    };
+    store.save_changelog(None, entry, manager, now - DAY_MS).await?;
     Ok(())
 }
 

@@ -84,6 +84,8 @@ pub fn Header() -> impl IntoView {
                 <a class="brand" href="/">"Schwarm"</a>
                 <nav class="nav">
                     <a href="/">{tr(Key::NavIdeas)}</a>
+                    <a href="/roadmap">{tr(Key::NavRoadmap)}</a>
+                    <a href="/changelog">{tr(Key::NavChangelog)}</a>
                 </nav>
                 <div class="account">
                     <label class="lang">

@@ -99,6 +99,11 @@ fn NotificationItem(n: Notification) -> impl IntoView {
             }
             "comment.created" => format!("{} {actor}", text(lang, Key::NotifComment)),
             "idea.merged" => format!("{} {actor}", text(lang, Key::NotifMerged)),
+            "changelog.published" => format!(
+                "{} “{}”",
+                text(lang, Key::NotifChangelog),
+                detail.clone().unwrap_or_default()
+            ),
             _ => format!("{} {actor}", text(lang, Key::NotifOther)),
         }
     };

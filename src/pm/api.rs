@@ -4,9 +4,10 @@
 use crate::api::{send, with_json, ApiResult, BASE};
 use gloo_net::http::Request;
 use schwarm_wire::{
-    BlockInput, Board, BoardSettings, CommentModerationInput, Delivery, Idea, IdeaModerationInput, Member,
-    MergeRequest, Page, PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret, StatusChange, StatusDef,
-    StatusInput, StatusOrder, TagsChange, TriageIdea, Webhook, WebhookInput, WebhookWithSecret,
+    BlockInput, Board, BoardSettings, ChangelogEntry, ChangelogInput, CommentModerationInput, Delivery, Idea,
+    IdeaModerationInput, Member, MergeRequest, Page, PriorityInput, Role, RoleChange, Site, SiteInput, SiteWithSecret,
+    StatusChange, StatusDef, StatusInput, StatusOrder, TagsChange, Trends, TriageIdea, Webhook, WebhookInput,
+    WebhookWithSecret,
 };
 
 /// `query` as built by `inbox::TriageView::query`.
@@ -81,6 +82,26 @@ pub async fn delete_webhook(id: i64) -> ApiResult<()> {
 
 pub async fn deliveries(id: i64) -> ApiResult<Vec<Delivery>> {
     send(Request::get(&format!("{BASE}/admin/webhooks/{id}/deliveries")).build()).await
+}
+
+pub async fn trends(days: i64) -> ApiResult<Trends> {
+    send(Request::get(&format!("{BASE}/triage/trends?days={days}")).build()).await
+}
+
+pub async fn changelog_entries() -> ApiResult<Vec<ChangelogEntry>> {
+    send(Request::get(&format!("{BASE}/triage/changelog")).build()).await
+}
+
+pub async fn create_changelog(input: &ChangelogInput) -> ApiResult<ChangelogEntry> {
+    send(with_json(Request::post(&format!("{BASE}/changelog")), input)).await
+}
+
+pub async fn update_changelog(id: i64, input: &ChangelogInput) -> ApiResult<ChangelogEntry> {
+    send(with_json(Request::put(&format!("{BASE}/changelog/{id}")), input)).await
+}
+
+pub async fn delete_changelog(id: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/changelog/{id}")).build()).await
 }
 
 pub async fn add_status(input: &StatusInput) -> ApiResult<Vec<StatusDef>> {

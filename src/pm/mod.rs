@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod board_settings;
+pub mod changelog_page;
+pub mod charts;
 pub mod comment_moderation;
 pub mod embed_page;
 pub mod i18n;
@@ -14,6 +16,7 @@ pub mod moderation_buttons;
 pub mod nav;
 pub mod site_form;
 pub mod statuses_page;
+pub mod trends_page;
 pub mod triage_row;
 pub mod users_page;
 pub mod webhooks_page;

@@ -19,6 +19,8 @@ pub fn PmNav() -> impl IntoView {
         <nav class="pm-nav" aria-label=l("Triage", "Sichtung")>
             {link("/pm", Box::new(l("Inbox", "Eingang")))}
             {link("/pm/ideas", Box::new(l("All ideas", "Alle Ideen")))}
+            {link("/pm/trends", Box::new(l("Trends", "Trends")))}
+            {link("/pm/changelog", Box::new(l("Release notes", "Versionshinweise")))}
             <Show when=is_admin>
                 {link("/admin/statuses", Box::new(l("Statuses", "Status")))}
                 {link("/admin/users", Box::new(l("People and roles", "Personen und Rollen")))}

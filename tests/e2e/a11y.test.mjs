@@ -1,5 +1,6 @@
-// Accessibility: axe-core scans every customer page, light and dark, phone
-// and desktop, signed out and in; a serious or critical violation fails.
+// Accessibility: axe-core scans every customer page and the PM area, light
+// and dark, phone and desktop, signed out and in; a serious or critical
+// violation fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -19,12 +20,26 @@ const PAGES = [
   ['/no/such/page', '.not-found'],
   ['/unsubscribe?token=unknown&kind=replies', '.unsubscribe-page [role=alert]'],
   ['/embed/web', 'li.idea-card'],
+  ['/roadmap', '.roadmap-card'],
+  ['/changelog', '.changelog-entry'],
 ];
 const SIGNED_IN = [
   ['/', 'form.new-idea'],
   ['/ideas/1', 'form.comment-form'],
   ['/account', '.email-settings form'],
   ['/notifications', '.notification-list, .empty'],
+];
+/** The PM area (the second bundle), as the demo admin. */
+const STAFF = [
+  ['/pm', 'li.triage-row'],
+  ['/pm/ideas?view=all', 'li.triage-row'],
+  ['/pm/ideas/1', '.idea-tools'],
+  ['/pm/trends', '.chart'],
+  ['/pm/changelog', '.changelog-entry'],
+  ['/admin/statuses', '.status-admin-list li'],
+  ['/admin/users', 'table.members'],
+  ['/admin/webhooks', '.webhooks-admin .card'],
+  ['/admin/embed', 'article.site'],
 ];
 
 async function scan(page, path, ready) {
@@ -50,6 +65,11 @@ for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
 
     await signIn(page, env.server.url);
     for (const [path, ready] of SIGNED_IN) violations.push(...(await scan(page, path, ready)));
+
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, env.server.url, { email: 'admin@schwarm.example', password: 'demo-admin-2026' });
+    for (const [path, ready] of STAFF) violations.push(...(await scan(page, path, ready)));
 
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
