@@ -102,15 +102,33 @@ fn refuse_nul(bytes: &[u8]) -> Result<(), Error> {
 
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     refuse_nul(bytes)?;
+    // Every body of this API is an object; serde would also read a struct
+    // from an array of its fields in order (`[null, null]`), which no client
+    // means to send.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(Error::Malformed("send a JSON object".into()));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let at_root = e.path().iter().next().is_none();
         let path = e.path().to_string();
         let inner = e.into_inner();
+        // serde names a missing field only in its message: "missing field `x`".
+        let text = inner.to_string();
+        let missing = text
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name.to_owned());
         if inner.is_data() && !at_root {
             Error::BadField {
                 field: path,
-                message: inner.to_string(),
+                message: text,
+            }
+        } else if let (true, Some(name)) = (inner.is_data(), missing) {
+            let field = if at_root { name } else { format!("{path}.{name}") };
+            Error::BadField {
+                field,
+                message: "required".into(),
             }
         } else {
             Error::Malformed(format!("the body is not valid JSON of the expected shape: {inner}"))

@@ -1,7 +1,8 @@
 // Stored XSS: every payload of the corpus goes into every user-text field
 // (idea title and description, comment, display name, tag, board name,
-// status response), then Chromium opens every page that shows them. None
-// may run: no call of window.__xss, no alert, no script error.
+// status response, status names, release notes), then Chromium opens every
+// page that shows them, the PM area included. None may run: no call of
+// window.__xss, no alert, no script error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -105,6 +106,28 @@ async function plant() {
     assert.equal((await pm('PUT', `/api/v1/ideas/${idea.id}/status`, { status: 'under review', response: idea.title })).status, 200);
   }
   for (const idea of ideas.slice(0, 20)) await vicky('PUT', `/api/v1/ideas/${idea.id}/vote`);
+
+  // Status names (admins) and release notes (product managers).
+  cli('user', 'add', '--email', 'admin@xss.example', '--name', 'Ada Admin', '--role', 'admin');
+  const adminLogin = await fetch(`${env.server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@xss.example', password: PASSWORD }),
+  });
+  const adminCookie = adminLogin.headers.get('set-cookie').split(';')[0];
+  const admin = (method, path, body) => fetch(`${env.server.url}${path}`, {
+    method, headers: { 'content-type': 'application/json', cookie: adminCookie }, body: JSON.stringify(body),
+  });
+  const labels = storable.filter((p) => oneLine(p, 40));
+  for (const [i, label] of labels.slice(0, 12).entries()) {
+    const res = await admin('POST', '/api/v1/admin/statuses', { key: `xss ${i}`, label_en: label, label_de: label, colour: '#123456', on_roadmap: true });
+    assert.equal(res.status, 201, `status ${i}: ${await res.text()}`);
+    assert.equal((await pm('PUT', `/api/v1/ideas/${ideas[20 + i].id}/status`, { status: `xss ${i}` })).status, 200);
+  }
+  for (const [i, payload] of storable.filter((p) => oneLine(p, 120)).slice(0, 15).entries()) {
+    const res = await pm('POST', '/api/v1/changelog', { title: payload, body: storable[(i * 7) % storable.length], idea_ids: [ideas[i].id, corpus.id], publish: true });
+    assert.equal(res.status, 201, `release note ${i}: ${await res.text()}`);
+  }
   return { corpus, ideas, boards, storable, namable };
 }
 
@@ -160,7 +183,28 @@ test('no payload of the corpus runs on any page that shows it', async () => {
   for (const idea of ideas) await visit(page, fired, `/ideas/${idea.id}`, '.idea-detail h1');
   await visit(page, fired, '/notifications', '.notification-list, .empty');
   await visit(page, fired, '/account', '.email-settings form');
+  await visit(page, fired, '/roadmap', '.roadmap-card');
+  await visit(page, fired, '/changelog', '.changelog-entry');
   await context.close();
+
+  // The PM area shows all of it too.
+  const staff = await env.browser.newContext({ locale: 'en-US' });
+  await staff.addInitScript(() => {
+    window.__xssCalls = [];
+    window.__xss = (n) => window.__xssCalls.push(n);
+  });
+  const pmPage = await watchedPage(staff, fired);
+  await signIn(pmPage, env.server.url, { email: 'admin@xss.example', password: PASSWORD });
+  for (const [path, ready] of [
+    ['/pm', 'li.triage-row'],
+    ['/pm/ideas?view=all&sort=new', 'li.triage-row'],
+    [`/pm/ideas/${corpus.id}`, '.idea-tools'],
+    ['/pm/changelog', '.changelog-entry'],
+    ['/pm/trends', '.chart'],
+    ['/admin/statuses', '.status-admin-list li'],
+    ['/admin/users', 'table.members'],
+  ]) await visit(pmPage, fired, path, ready);
+  await staff.close();
 
   // Someone whose display name is a payload sees it in the header.
   const named = await env.browser.newContext({ locale: 'en-US' });

@@ -28,11 +28,9 @@ pub struct CommentModerationInput {
 }
 
 /// `PUT /api/v1/users/{id}/block`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BlockInput {
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub blocked: bool,
 }
 
@@ -41,7 +39,5 @@ pub struct BlockInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BoardSettings {
     /// New members' ideas wait for a product manager's approval.
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub approval_required: bool,
 }

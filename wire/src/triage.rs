@@ -177,8 +177,6 @@ pub fn priority(votes: i64, impact: Option<i64>, effort: Option<i64>) -> f64 {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TagsChange {
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub tags: Vec<String>,
 }
 

@@ -168,3 +168,29 @@ async fn nul_and_other_control_characters_are_refused_not_stored() {
         assert!(!status.is_server_error(), "{path}: {status}");
     }
 }
+
+#[tokio::test]
+async fn a_body_must_be_an_object_not_an_array_of_its_fields() {
+    // serde reads a struct from `[field, field]`; the API refuses it.
+    let app = spawn_app().await;
+    let pm = app.with_role("pm@example.org", "pm").await;
+    let idea = app.create_idea_as(&pm, "Arrays are not objects").await["id"]
+        .as_i64()
+        .unwrap();
+    let res = pm
+        .put(app.url(&format!("/api/v1/ideas/{idea}/priority")))
+        .header(CONTENT_TYPE, "application/json")
+        .body("[null, null]")
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::BAD_REQUEST, "malformed").await;
+    let missing = pm
+        .put(app.url(&format!("/api/v1/ideas/{idea}/tags")))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_error(missing, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert!(body["error"]["fields"]["tags"].is_string(), "{body}");
+}
