@@ -61,7 +61,7 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
         })
     });
     let removed = Callback::new(move |id: i64| {
-        let public = |list: &Vec<Comment>| list.iter().filter(|c| !c.internal).count() as i64;
+        let public = |list: &Vec<Comment>| list.iter().filter(|c| !c.internal && !c.hidden).count() as i64;
         let before = items.with_untracked(public);
         items.update(|list| list.retain(|c| c.id != id && c.parent_id != Some(id)));
         let gone = before - items.with_untracked(public);
@@ -157,8 +157,11 @@ fn CommentItem(
         edited,
         internal,
         moved_from,
+        hidden,
         ..
     } = comment;
+    // Only the team ever receives hidden comments; they can restore them.
+    let hidden = RwSignal::new(hidden);
     let author_id = author.id;
     let author_display = author.display_name;
     let own = move || app.user.read().as_ref().is_some_and(|u| u.id == author_id);
@@ -206,12 +209,13 @@ fn CommentItem(
     };
     let field_id = format!("edit-{id}");
     view! {
-        <article class="comment" class:internal=internal id=format!("comment-{id}")>
+        <article class="comment" class:internal=internal class:hidden-comment=hidden id=format!("comment-{id}")>
             <p class="comment-meta">
                 <strong>{move || author_name(app.lang.get(), &author_display)}</strong>
                 <span>{move || format::date(&created_at, app.lang.get())}</span>
                 {edited.then(|| view! { <span>"(" {tr(Key::Edited)} ")"</span> })}
                 {internal.then(|| view! { <span class="internal-label">{tr(Key::InternalNote)}</span> })}
+                <Show when=move || hidden.get()><span class="internal-label">{tr(Key::HiddenComment)}</span></Show>
                 {moved_from.map(|from| view! {
                     <span class="moved">{tr(Key::MovedFrom)} " #" {from}</span>
                 })}
@@ -236,17 +240,17 @@ fn CommentItem(
                     <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Key::Edit)}</button>
                     <button type="button" class="link" disabled=move || delete.pending().get() on:click=on_delete>{tr(Key::Delete)}</button>
                 </Show>
-                {staff_actions(id, removed)}
+                {staff_actions(id, hidden)}
             </div>
         </article>
     }
 }
 
-/// Hide or mark as spam, for the team (PM bundle only).
+/// Hide, restore or mark as spam, for the team (PM bundle only).
 #[cfg(feature = "pm")]
-fn staff_actions(id: i64, removed: Callback<i64>) -> impl IntoView {
-    view! { <crate::pm::comment_moderation::CommentModeration id removed /> }
+fn staff_actions(id: i64, hidden: RwSignal<bool>) -> impl IntoView {
+    view! { <crate::pm::comment_moderation::CommentModeration id hidden /> }
 }
 
 #[cfg(not(feature = "pm"))]
-fn staff_actions(_id: i64, _removed: Callback<i64>) -> impl IntoView {}
+fn staff_actions(_id: i64, _hidden: RwSignal<bool>) -> impl IntoView {}

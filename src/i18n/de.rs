@@ -167,6 +167,7 @@ pub fn text(key: Key) -> &'static str {
         Saved => "Gespeichert.",
         ResponseLabel => "Öffentliche Antwort (optional, steht bei der Idee und geht an ihre Follower)",
         NavTriage => "Sichtung",
+        HiddenComment => "Für Mitglieder verborgen",
         NavRoadmap => "Roadmap",
         NavChangelog => "Neuigkeiten",
         RoadmapHeading => "Roadmap",

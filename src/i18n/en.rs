@@ -161,6 +161,7 @@ pub fn text(key: Key) -> &'static str {
         Saved => "Saved.",
         ResponseLabel => "Public response (optional, shown on the idea and sent to its followers)",
         NavTriage => "Triage",
+        HiddenComment => "Hidden from members",
         NavRoadmap => "Roadmap",
         NavChangelog => "Changelog",
         RoadmapHeading => "Roadmap",

@@ -1,4 +1,5 @@
-//! Hide a comment or mark it as spam, from the discussion itself.
+//! Hide a comment, mark it as spam, or restore it, from the discussion
+//! itself (the team still sees hidden comments, marked).
 
 use crate::i18n::Key;
 use crate::pm::api;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 use schwarm_wire::{CommentModerationInput, Role};
 
 #[component]
-pub fn CommentModeration(id: i64, removed: Callback<i64>) -> impl IntoView {
+pub fn CommentModeration(id: i64, hidden: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let staff = move || {
         app.user
@@ -16,15 +17,12 @@ pub fn CommentModeration(id: i64, removed: Callback<i64>) -> impl IntoView {
             .as_ref()
             .is_some_and(|u| matches!(u.role, Role::Pm | Role::Admin))
     };
-    let moderate = Action::new_local(move |spam: &bool| {
-        let input = CommentModerationInput {
-            hidden: true,
-            spam: *spam,
-        };
+    let moderate = Action::new_local(move |input: &CommentModerationInput| {
+        let input = input.clone();
         async move {
             match api::moderate_comment(id, &input).await {
                 Ok(()) => {
-                    removed.run(id);
+                    hidden.set(input.hidden || input.spam);
                     app.announce(Key::Saved);
                 }
                 Err(_) => app.alert(Key::GenericError),
@@ -33,8 +31,21 @@ pub fn CommentModeration(id: i64, removed: Callback<i64>) -> impl IntoView {
     });
     view! {
         <Show when=staff>
-            <button type="button" class="link" on:click=move |_| { moderate.dispatch(false); }>{l("Hide", "Verbergen")}</button>
-            <button type="button" class="link" on:click=move |_| { moderate.dispatch(true); }>{l("Spam", "Spam")}</button>
+            <Show
+                when=move || hidden.get()
+                fallback=move || view! {
+                    <button type="button" class="link" on:click=move |_| { moderate.dispatch(CommentModerationInput { hidden: true, spam: false }); }>
+                        {l("Hide", "Verbergen")}
+                    </button>
+                    <button type="button" class="link" on:click=move |_| { moderate.dispatch(CommentModerationInput { hidden: true, spam: true }); }>
+                        {l("Spam", "Spam")}
+                    </button>
+                }
+            >
+                <button type="button" class="link" on:click=move |_| { moderate.dispatch(CommentModerationInput::default()); }>
+                    {l("Restore", "Wiederherstellen")}
+                </button>
+            </Show>
         </Show>
     }
 }

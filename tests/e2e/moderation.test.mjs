@@ -50,7 +50,7 @@ test('spam leaves the board, waits in the hidden list, and is restored from ther
   await context.close();
 });
 
-test('a comment hidden by the team disappears for members', async () => {
+test('a comment hidden by the team disappears for members and comes back when restored', async () => {
   const { context, page, errors } = await as(MANAGER);
   await page.goto(`${env.server.url}/pm/ideas?sort=discussed`);
   const href = await page.locator('li.triage-row .triage-head a').first().getAttribute('href');
@@ -60,12 +60,20 @@ test('a comment hidden by the team disappears for members', async () => {
   const text = (await first.locator('.prose').textContent()).trim();
   const before = (await api(context, 'GET', `/ideas/${href.split('/').pop()}`)).body.comment_count;
   await first.getByRole('button', { name: 'Hide' }).click();
-  await page.locator('.comment', { hasText: text }).waitFor({ state: 'detached' });
+  // The team still sees it, marked, and can restore it.
+  await page.locator('.comment.hidden-comment', { hasText: text }).getByText('Hidden from members').waitFor();
 
-  const after = await api(context, 'GET', `/ideas/${href.split('/').pop()}`);
+  const id = href.split('/').pop();
+  const after = await api(context, 'GET', `/ideas/${id}`);
   assert.equal(after.body.comment_count, before - 1);
-  const visitor = await fetch(`${env.server.url}/api/v1/ideas/${href.split('/').pop()}/comments`).then((r) => r.text());
+  const visitor = await fetch(`${env.server.url}/api/v1/ideas/${id}/comments`).then((r) => r.text());
   assert.ok(!visitor.includes(text), visitor);
+
+  await page.locator('.comment.hidden-comment', { hasText: text }).getByRole('button', { name: 'Restore' }).click();
+  await page.locator('.comment.hidden-comment').waitFor({ state: 'detached' });
+  const restored = await fetch(`${env.server.url}/api/v1/ideas/${id}/comments`).then((r) => r.text());
+  assert.ok(restored.includes(text), restored);
+  assert.equal((await api(context, 'GET', `/ideas/${id}`)).body.comment_count, before);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -25,6 +25,9 @@ pub struct Comment {
     /// It came with a merge from this idea.
     #[serde(default)]
     pub moved_from: Option<i64>,
+    /// Hidden by a moderator: only product managers and admins receive it.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// `POST /api/v1/ideas/{id}/comments`.

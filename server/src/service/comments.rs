@@ -41,6 +41,7 @@ pub fn to_wire(row: CommentRow) -> Comment {
         edited: row.updated_at > row.created_at,
         internal: row.internal,
         moved_from: row.moved_from,
+        hidden: row.hidden,
     }
 }
 

@@ -274,6 +274,7 @@ pub struct CommentRow {
     pub updated_at: i64,
     pub internal: bool,
     pub moved_from: Option<i64>,
+    pub hidden: bool,
 }
 
 /// What became of a comment insert.
@@ -300,12 +301,13 @@ pub trait CommentStore: Send + Sync {
         internal: bool,
         now: i64,
     ) -> StoreResult<CommentInsert>;
-    /// A visible comment; internal notes only `with_internal`.
+    /// A visible comment; internal notes and hidden comments only
+    /// `with_internal` (the team).
     async fn comment(&self, id: i64, with_internal: bool) -> StoreResult<Option<CommentRow>>;
     /// A user's visible comments, newest first, with ids below `before`.
     async fn comments_by(&self, author_id: i64, before: i64, limit: u32) -> StoreResult<Vec<CommentRow>>;
     /// Visible comments of an idea in id order, after `after_id`; internal
-    /// notes only `with_internal`.
+    /// notes and hidden comments only `with_internal` (the team).
     async fn comments(
         &self,
         idea_id: i64,

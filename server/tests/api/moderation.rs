@@ -77,6 +77,11 @@ async fn hidden_ideas_and_comments_vanish_for_members_and_come_back_when_restore
     }
     let shown = app.get_json_as(&member, &format!("/api/v1/ideas/{keep}")).await;
     assert_eq!(shown["comment_count"], 0);
+    let team_view = app.get_json_as(&pm, &format!("/api/v1/ideas/{keep}/comments")).await;
+    assert_eq!(
+        team_view["items"][0]["hidden"], true,
+        "the team still sees it, marked: {team_view}"
+    );
     assert_eq!(
         pm.get(app.url(&format!("/api/v1/ideas/{idea}")))
             .send()

@@ -2,7 +2,7 @@
 /// (product-manager features) never leave through these queries.
 pub(super) const COMMENT_SELECT: &str =
     "SELECT c.id, c.idea_id, c.parent_id, c.author_id, u.display_name AS author_name,
-        c.body_md, COALESCE(c.body_html, '') AS body_html, c.created_at, c.updated_at, c.internal, c.moved_from
+        c.body_md, COALESCE(c.body_html, '') AS body_html, c.created_at, c.updated_at, c.internal, c.moved_from, c.hidden
     FROM comments c JOIN users u ON u.id = c.author_id";
 
 /// The outbox visibility of events about a comment: internal notes' events
@@ -91,7 +91,7 @@ macro_rules! comment_store {
                 with_internal: bool,
             ) -> crate::store::StoreResult<Option<crate::store::CommentRow>> {
                 sqlx::query_as(&format!(
-                    "{} WHERE c.id = $1 AND ($2 OR NOT c.internal) AND NOT c.hidden",
+                    "{} WHERE c.id = $1 AND ($2 OR (NOT c.internal AND NOT c.hidden))",
                     super::comments::COMMENT_SELECT
                 ))
                 .bind(id)
@@ -125,7 +125,7 @@ macro_rules! comment_store {
                 with_internal: bool,
             ) -> crate::store::StoreResult<Vec<crate::store::CommentRow>> {
                 sqlx::query_as(&format!(
-                    "{} WHERE c.idea_id = $1 AND c.id > $2 AND ($4 OR NOT c.internal) AND NOT c.hidden
+                    "{} WHERE c.idea_id = $1 AND c.id > $2 AND ($4 OR (NOT c.internal AND NOT c.hidden))
                      ORDER BY c.id LIMIT $3",
                     super::comments::COMMENT_SELECT
                 ))
