@@ -285,6 +285,22 @@ impl FromRequestParts<AppState> for AdminUser {
     }
 }
 
+/// A signed-in user who is not blocked (changing or deleting their own ideas
+/// and comments); 403 `account_blocked` otherwise.
+pub struct ActiveUser(pub AuthUser);
+
+impl FromRequestParts<AppState> for ActiveUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let user = AuthUser::from_request_parts(parts, state).await?;
+        if user.user.blocked {
+            return Err(Error::Blocked);
+        }
+        Ok(ActiveUser(user))
+    }
+}
+
 /// A signed-in user whose `A` action passes the rate limits (per account
 /// and per address; 429 with `Retry-After` otherwise).
 pub struct Throttled<A>(pub AuthUser, std::marker::PhantomData<A>);

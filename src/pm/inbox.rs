@@ -43,11 +43,8 @@ fn Triage(all: bool) -> impl IntoView {
     let retry = RwSignal::new(0u32);
     let items = LocalResource::new(move || {
         retry.track();
-        let mut params = format!(
-            "view={}&sort={}&limit=100",
-            if all { "all" } else { "inbox" },
-            sort.get()
-        );
+        let view = if all { show.get() } else { "inbox".into() };
+        let mut params = format!("view={view}&sort={}&limit=100", sort.get());
         if !q.get().is_empty() {
             params.push_str("&q=");
             params.push_str(&String::from(js_sys::encode_uri_component(&q.get())));

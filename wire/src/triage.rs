@@ -101,7 +101,7 @@ pub fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// `PUT /api/v1/admin/statuses/order`: every status key, in the new order.
+/// `PUT /api/v1/admin/status-order`: every status key, in the new order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusOrder {

@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, Poster, Query};
+use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, Poster, Query};
 use crate::service::comments::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -70,7 +70,7 @@ async fn create(
 )]
 async fn edit(
     State(state): State<AppState>,
-    user: AuthUser,
+    ActiveUser(user): ActiveUser,
     Path(id): Path<i64>,
     Json(edit): Json<CommentEdit>,
 ) -> Result<axum::Json<Comment>> {
@@ -86,7 +86,11 @@ async fn edit(
     responses((status = 204, description = "Deleted with its replies")),
     security(("session" = []), ("bearer" = []))
 )]
-async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
+async fn remove(
+    State(state): State<AppState>,
+    ActiveUser(user): ActiveUser,
+    Path(id): Path<i64>,
+) -> Result<StatusCode> {
     comments::delete(&state, id, user.who()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,5 +1,5 @@
 use crate::error::Result;
-use crate::extract::{AuthUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
+use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
 use crate::service::ideas::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
@@ -114,7 +114,7 @@ async fn create(
 )]
 async fn edit(
     State(state): State<AppState>,
-    user: AuthUser,
+    ActiveUser(user): ActiveUser,
     Path(id): Path<i64>,
     Json(edit): Json<IdeaEdit>,
 ) -> Result<axum::Json<Idea>> {
@@ -130,7 +130,11 @@ async fn edit(
     responses((status = 204, description = "Deleted with its votes and comments")),
     security(("session" = []), ("bearer" = []))
 )]
-async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<StatusCode> {
+async fn remove(
+    State(state): State<AppState>,
+    ActiveUser(user): ActiveUser,
+    Path(id): Path<i64>,
+) -> Result<StatusCode> {
     ideas::delete(&state, id, user.id()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

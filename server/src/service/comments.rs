@@ -82,6 +82,11 @@ pub async fn create(state: &AppState, idea_id: i64, author: (i64, Role), new: Ne
     if new.internal && !policy::can_triage(role) {
         return Err(Error::Forbidden);
     }
+    // Hidden and waiting ideas take comments from the team (and a waiting
+    // one from its author) only.
+    if !policy::can_triage(role) {
+        crate::service::ideas::visible(state, idea_id, Some(author)).await?;
+    }
     let body = new.validate().map_err(Error::Validation)?;
     let inserted = state
         .store

@@ -241,7 +241,8 @@ pub async fn create(state: &AppState, author_id: i64, new: NewIdea) -> Result<Id
 }
 
 /// The idea, if `user_id` may still change it: 404 if it does not exist,
-/// 403 if it is somebody else's, 409 once a product manager triaged it.
+/// 403 if it is somebody else's, 409 once a product manager triaged or
+/// merged it (or merged another into it).
 async fn own_untriaged(state: &AppState, id: i64, user_id: i64) -> Result<IdeaRow> {
     let row = state.store.idea(id, None).await?.ok_or(Error::NotFound)?;
     if row.author_id != user_id {
@@ -251,6 +252,13 @@ async fn own_untriaged(state: &AppState, id: i64, user_id: i64) -> Result<IdeaRo
         return Err(Error::Conflict {
             code: codes::IDEA_LOCKED,
             message: "a product manager has changed its status; it can no longer be changed".into(),
+        });
+    }
+    // A merge (either side of it) is the team's to undo, not the author's.
+    if row.merged_into.is_some() || state.store.merged_into_count(id).await? > 0 {
+        return Err(Error::Conflict {
+            code: codes::IDEA_LOCKED,
+            message: "a product manager merged ideas here; it can no longer be changed".into(),
         });
     }
     Ok(row)

@@ -33,10 +33,10 @@ pub async fn comment(state: &AppState, id: i64, pm_id: i64, input: CommentModera
 }
 
 /// Blocks or unblocks a member; the team's accounts are changed by role,
-/// not blocked.
+/// not blocked (but anyone blocked before a promotion can be unblocked).
 pub async fn block(state: &AppState, user_id: i64, input: BlockInput) -> Result<()> {
     let target = state.store.user_by_id(user_id).await?.ok_or(Error::NotFound)?;
-    if target.role() != schwarm_wire::Role::Member {
+    if input.blocked && target.role() != schwarm_wire::Role::Member {
         return Err(Error::Conflict {
             code: codes::NOT_A_MEMBER,
             message: "only members can be blocked; change this account's role first".into(),

@@ -104,6 +104,10 @@ fn merge_error(outcome: MergeOutcome, undo: bool) -> Result<()> {
             }
             .into(),
         }),
+        MergeOutcome::IsTarget => Err(Error::Conflict {
+            code: codes::NOT_MERGEABLE,
+            message: "other ideas are merged into this one; undo those merges first".into(),
+        }),
     }
 }
 

@@ -33,8 +33,8 @@ pub trait ChangelogStore: Send + Sync {
     async fn changelog_entry(&self, id: i64) -> StoreResult<Option<ChangelogRow>>;
     /// Creates (`id` None) or updates an entry and its idea links; links to
     /// ideas that do not exist are dropped. Publishing for the first time
-    /// writes `changelog.published` for each linked idea, so its followers
-    /// hear of it. `None`: no such entry.
+    /// writes one `changelog.published` naming the linked ideas, so their
+    /// followers hear of it, once each. `None`: no such entry.
     async fn save_changelog(
         &self,
         id: Option<i64>,

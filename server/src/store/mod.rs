@@ -324,7 +324,8 @@ pub trait CommentStore: Send + Sync {
 pub trait VoteStore: Send + Sync {
     /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
     /// counter and event change in one transaction. `None`: no such idea,
-    /// or it was merged into another.
+    /// or it was merged into another, or it is hidden or waits for approval
+    /// (and is not the voter's own).
     async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
     /// The latest voters of an idea, newest first: (user id, display name).
     async fn voters(&self, idea_id: i64, limit: u32) -> StoreResult<Vec<(i64, String)>>;

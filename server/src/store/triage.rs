@@ -43,6 +43,8 @@ pub enum MergeOutcome {
     BadTarget,
     /// Merge: the idea is merged already. Undo: it is not merged.
     WrongState,
+    /// Merge: other ideas are merged into this one; undo those first.
+    IsTarget,
 }
 
 #[async_trait]
@@ -71,6 +73,8 @@ pub trait TriageStore: Send + Sync {
     /// Undoes the merge of `source` exactly: the votes and follows the merge
     /// made go, its comments move back, counters are what they were.
     async fn unmerge_idea(&self, source: i64, actor_id: i64, now: i64) -> StoreResult<MergeOutcome>;
+    /// How many ideas are merged into this one.
+    async fn merged_into_count(&self, target: i64) -> StoreResult<i64>;
     /// Sets impact and effort. `false`: no such idea.
     async fn set_priority(&self, idea_id: i64, impact: Option<i64>, effort: Option<i64>) -> StoreResult<bool>;
     /// Replaces the idea's tags and writes `idea.updated`. `false`: no such

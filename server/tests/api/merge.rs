@@ -76,6 +76,23 @@ async fn a_merge_moves_voters_once_and_comments_and_its_undo_restores_everything
         comment(&app, &people[0], target, "Excel too").await,
         StatusCode::CREATED
     );
+    // A hidden comment on the duplicate moves too and counts nowhere.
+    let spam: Value = people[1]
+        .post(app.url(&format!("/api/v1/ideas/{source}/comments")))
+        .json(&json!({ "body": "Buy watches" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let hidden = pm
+        .put(app.url(&format!("/api/v1/comments/{}/moderation", spam["id"])))
+        .json(&json!({ "hidden": true, "spam": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hidden.status(), StatusCode::NO_CONTENT);
     let before = snapshot(&app, [source, target]).await;
 
     // Act: merge.
@@ -232,11 +249,59 @@ async fn a_merge_needs_another_unmerged_idea() {
     .await;
     assert_error(merge(999, json!(a)).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(merge(b, json!(a)).await.unwrap().status(), StatusCode::OK);
-    // Into an idea that is itself merged: refused, so chains never form.
+    // Into an idea that is itself merged, or an idea others were merged
+    // into: refused, so chains never form and every undo is exact.
     assert_error(
         merge(c, json!(b)).await.unwrap(),
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation",
     )
     .await;
+    assert_error(merge(a, json!(c)).await.unwrap(), StatusCode::CONFLICT, "merge_state").await;
+    // Neither side of a merge can be changed or deleted by its author.
+    for id in [a, b] {
+        let res = pm.delete(app.url(&format!("/api/v1/ideas/{id}"))).send().await.unwrap();
+        assert_error(res, StatusCode::CONFLICT, "idea_locked").await;
+    }
+}
+
+#[tokio::test]
+async fn an_undo_takes_replies_to_the_moved_comments_along() {
+    let app = spawn_app().await;
+    let pm = app.with_role("pm@example.org", "pm").await;
+    let target = app.create_idea_as(&pm, "Offline mode").await["id"].as_i64().unwrap();
+    let source = app.create_idea_as(&pm, "Work without internet").await["id"]
+        .as_i64()
+        .unwrap();
+    let first: Value = pm
+        .post(app.url(&format!("/api/v1/ideas/{source}/comments")))
+        .json(&json!({ "body": "On the train" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let merge_url = app.url(&format!("/api/v1/ideas/{source}/merge"));
+    pm.post(&merge_url)
+        .json(&json!({ "into": target }))
+        .send()
+        .await
+        .unwrap();
+    // A reply, written on the target, to the comment that moved there.
+    let reply = pm
+        .post(app.url(&format!("/api/v1/ideas/{target}/comments")))
+        .json(&json!({ "body": "Me too", "parent_id": first["id"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::CREATED);
+
+    pm.delete(&merge_url).send().await.unwrap();
+
+    let back = app.get_json_as(&pm, &format!("/api/v1/ideas/{source}/comments")).await;
+    assert_eq!(back["items"].as_array().unwrap().len(), 2, "{back}");
+    let count = |idea: Value| idea["comment_count"].as_i64().unwrap();
+    assert_eq!(count(app.get_json_as(&pm, &format!("/api/v1/ideas/{source}")).await), 2);
+    assert_eq!(count(app.get_json_as(&pm, &format!("/api/v1/ideas/{target}")).await), 0);
 }

@@ -77,6 +77,23 @@ async fn hidden_ideas_and_comments_vanish_for_members_and_come_back_when_restore
     }
     let shown = app.get_json_as(&member, &format!("/api/v1/ideas/{keep}")).await;
     assert_eq!(shown["comment_count"], 0);
+    // Nobody else may vote on the spam or comment on it either.
+    let other = new_client();
+    app.register_with(&other, "other@example.org").await;
+    let vote = other
+        .put(app.url(&format!("/api/v1/ideas/{idea}/vote")))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_error(vote, StatusCode::NOT_FOUND, "not_found").await;
+    let comment = other
+        .post(app.url(&format!("/api/v1/ideas/{idea}/comments")))
+        .json(&json!({ "body": "still here" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(comment, StatusCode::NOT_FOUND, "not_found").await;
     let team_view = app.get_json_as(&pm, &format!("/api/v1/ideas/{keep}/comments")).await;
     assert_eq!(
         team_view["items"][0]["hidden"], true,
@@ -123,6 +140,7 @@ async fn a_blocked_member_reads_but_cannot_post_vote_or_comment() {
     let member = new_client();
     let user = app.register_with(&member, "troll@example.org").await;
     let idea = app.create_idea_as(&pm, "Something good").await["id"].as_i64().unwrap();
+    let own = app.create_idea_as(&member, "My own idea").await["id"].as_i64().unwrap();
     let user_id = user["id"].as_i64().unwrap();
 
     let status = put(
@@ -159,6 +177,13 @@ async fn a_blocked_member_reads_but_cannot_post_vote_or_comment() {
         member.get(app.url("/api/v1/ideas")).send().await.unwrap().status(),
         StatusCode::OK
     );
+    let edit = member
+        .patch(app.url(&format!("/api/v1/ideas/{own}")))
+        .json(&json!({ "title": "Changed while blocked" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(edit, StatusCode::FORBIDDEN, "account_blocked").await;
     // The team is not blocked but given another role.
     let pm_id = app.get_json_as(&pm, "/api/v1/me").await["id"].as_i64().unwrap();
     let admin = app.with_role("admin@example.org", "admin").await;
@@ -217,6 +242,12 @@ async fn a_new_members_ideas_wait_for_approval_on_a_board_that_asks_for_it() {
     let queue = app.get_json_as(&admin, "/api/v1/triage/ideas?view=pending").await;
     assert_eq!(queue["items"][0]["idea"]["id"], id);
 
+    // Only the team heard of it so far.
+    let db = app.db().await;
+    let created = "SELECT visibility FROM events WHERE kind = 'idea.created' AND idea_id = $1 ORDER BY id";
+    let visibility = || sqlx::query_scalar::<_, String>(created).bind(id).fetch_all(&db);
+    assert_eq!(visibility().await.unwrap(), ["pm"]);
+
     // Act: approve; the newcomer's next idea needs no approval.
     put(
         &app,
@@ -227,7 +258,8 @@ async fn a_new_members_ideas_wait_for_approval_on_a_board_that_asks_for_it() {
     .await;
     let second = app.create_idea_as(&newcomer, "My second idea").await;
 
-    // Assert
+    // Assert: now the crowd hears of it.
+    assert_eq!(visibility().await.unwrap(), ["pm", "public"]);
     assert_eq!(second["pending"], false);
     assert_eq!(ids(&app.get_json_as(&other, "/api/v1/ideas?sort=new").await).len(), 2);
     let boards: Value = app.get("/api/v1/boards").await.json().await.unwrap();

@@ -80,9 +80,18 @@ async fn a_published_release_note_is_public_in_the_feed_and_tells_the_followers(
     let member = new_client();
     app.register_with(&member, "member@example.org").await;
     let idea = app.create_idea_as(&member, "Dark mode").await["id"].as_i64().unwrap();
+    // The member follows a second linked idea: still one notification.
+    let second = app.create_idea_as(&member, "Night theme").await["id"].as_i64().unwrap();
+    // A hidden idea never shows in a release note.
+    let hidden = app.create_idea_as(&pm, "Zebra secret").await["id"].as_i64().unwrap();
+    pm.put(app.url(&format!("/api/v1/ideas/{hidden}/moderation")))
+        .json(&json!({ "hidden": true }))
+        .send()
+        .await
+        .unwrap();
     let draft = pm
         .post(app.url("/api/v1/changelog"))
-        .json(&json!({ "title": "Release 2.0 <b>", "body": "**Dark mode** is here.", "idea_ids": [idea, 999] }))
+        .json(&json!({ "title": "Release 2.0 <b>", "body": "**Dark mode** is here.", "idea_ids": [idea, second, hidden, 999] }))
         .send()
         .await
         .unwrap();
@@ -90,14 +99,17 @@ async fn a_published_release_note_is_public_in_the_feed_and_tells_the_followers(
     let draft: Value = draft.json().await.unwrap();
     let id = draft["id"].as_i64().unwrap();
     assert!(draft["published_at"].is_null());
-    assert_eq!(draft["ideas"], json!([{ "id": idea, "title": "Dark mode" }]));
+    assert_eq!(
+        draft["ideas"],
+        json!([{ "id": idea, "title": "Dark mode" }, { "id": second, "title": "Night theme" }])
+    );
     let public: Value = app.get("/api/v1/changelog").await.json().await.unwrap();
     assert!(public["items"].as_array().unwrap().is_empty(), "drafts are the team's");
 
     // Act: publish.
     let published = pm
         .put(app.url(&format!("/api/v1/changelog/{id}")))
-        .json(&json!({ "title": "Release 2.0 <b>", "body": "**Dark mode** is here.", "idea_ids": [idea], "publish": true }))
+        .json(&json!({ "title": "Release 2.0 <b>", "body": "**Dark mode** is here.", "idea_ids": [idea, second, hidden], "publish": true }))
         .send()
         .await
         .unwrap();
@@ -118,6 +130,8 @@ async fn a_published_release_note_is_public_in_the_feed_and_tells_the_followers(
     let xml = feed.text().await.unwrap();
     assert!(xml.contains("<title>Release 2.0 &lt;b&gt;</title>"), "{xml}");
     assert!(xml.contains(&format!("/ideas/{idea}")), "{xml}");
+    assert!(!xml.contains("Zebra secret"), "{xml}");
+    assert!(!public.to_string().contains("Zebra secret"), "{public}");
     let mut notified = 0;
     for _ in 0..100 {
         let list = app.get_json_as(&member, "/api/v1/notifications").await;

@@ -13,7 +13,7 @@ macro_rules! changelog_store {
                 }
                 let mut q = sqlx::QueryBuilder::<$db>::new(
                     "SELECT ci.entry_id, i.id, i.title FROM changelog_ideas ci JOIN ideas i ON i.id = ci.idea_id
-                     WHERE ci.entry_id IN (",
+                     WHERE i.hidden_at IS NULL AND i.approved AND ci.entry_id IN (",
                 );
                 let mut list = q.separated(", ");
                 for row in rows.iter() {
@@ -138,9 +138,13 @@ macro_rules! changelog_store {
                             .bind(id)
                             .fetch_all(&mut *tx)
                             .await?;
-                    for idea in linked {
-                        let payload = serde_json::json!({ "idea_id": idea, "entry_id": id, "title": entry.title });
-                        insert_event!(tx, "changelog.published", idea, actor_id, payload, now)?;
+                    // One event for the entry: the notifications worker tells
+                    // each follower of any linked idea once.
+                    if let Some(first) = linked.first().copied() {
+                        let payload = serde_json::json!({
+                            "idea_id": first, "entry_id": id, "title": entry.title, "idea_ids": linked,
+                        });
+                        insert_event!(tx, "changelog.published", first, actor_id, payload, now)?;
                     }
                 }
                 tx.commit().await?;

@@ -23,7 +23,7 @@ macro_rules! idea_store {
             async fn insert_idea(&self, new: crate::store::NewIdeaRow<'_>, now: i64) -> crate::store::StoreResult<i64> {
                 let mut tx = self.write().await?;
                 let author_id = new.author_id;
-                let id: i64 = sqlx::query_scalar(
+                let (id, approved): (i64, bool) = sqlx::query_as(
                     // A member's ideas wait for approval on a board that asks
                     // for it, until one of theirs has been approved.
                     "INSERT INTO ideas (author_id, board_id, title, body_md, body_html, created_at, updated_at, trend, approved)
@@ -31,7 +31,7 @@ macro_rules! idea_store {
                         (SELECT NOT b.approval_required OR u.role <> 'member'
                                 OR EXISTS (SELECT 1 FROM ideas x WHERE x.author_id = u.id AND x.approved)
                          FROM boards b, users u WHERE b.id = $2 AND u.id = $1))
-                     RETURNING id",
+                     RETURNING id, approved",
                 )
                 .bind(author_id)
                 .bind(new.board_id)
@@ -51,7 +51,10 @@ macro_rules! idea_store {
                 }
                 follow!(tx, id, author_id, now)?;
                 let payload = serde_json::json!({ "idea_id": id });
-                insert_event!(tx, "idea.created", id, author_id, payload, now)?;
+                // An idea waiting for approval is news for the team only; its
+                // approval announces it (see `moderate_idea`).
+                let visibility = if approved { "public" } else { "pm" };
+                insert_event!(tx, "idea.created", id, author_id, payload, now, visibility)?;
                 tx.commit().await?;
                 Ok(id)
             }

@@ -17,14 +17,14 @@ macro_rules! moderation_store {
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let Some((hidden, spam, approved)) = found else {
+                let Some((hidden, spam, was_approved)) = found else {
                     return Ok(false);
                 };
                 let spam = change.spam.unwrap_or(spam);
                 // Spam is always hidden; unmarking spam leaves it hidden
                 // unless the same change restores it.
                 let hidden = change.hidden.unwrap_or(hidden) || spam;
-                let approved = change.approved.unwrap_or(approved);
+                let approved = change.approved.unwrap_or(was_approved);
                 sqlx::query(
                     "UPDATE ideas SET hidden_at = CASE WHEN $1 THEN COALESCE(hidden_at, $2) END, spam = $3,
                          approved = $4 WHERE id = $5",
@@ -40,6 +40,15 @@ macro_rules! moderation_store {
                     "idea_id": id, "hidden": hidden, "spam": spam, "approved": approved,
                 });
                 insert_event!(tx, "idea.moderated", id, actor_id, payload, now, "pm")?;
+                if approved && !was_approved && !hidden {
+                    // Approved: now the crowd (and webhooks) hear of it.
+                    let author: i64 = sqlx::query_scalar("SELECT author_id FROM ideas WHERE id = $1")
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let created = serde_json::json!({ "idea_id": id });
+                    insert_event!(tx, "idea.created", id, author, created, now)?;
+                }
                 tx.commit().await?;
                 Ok(true)
             }

@@ -128,20 +128,37 @@ macro_rules! notification_store {
                             let field = p.get("status").or_else(|| p.get("title"));
                             field.and_then(|s| s.as_str()).map(str::to_owned)
                         });
-                    sqlx::query(
+                    // A release note tells the followers of all its ideas,
+                    // each once (about an idea they follow).
+                    let ideas: Vec<i64> = serde_json::from_str::<serde_json::Value>(&event.payload)
+                        .ok()
+                        .and_then(|p| p.get("idea_ids").cloned())
+                        .and_then(|ids| serde_json::from_value(ids).ok())
+                        .unwrap_or_else(|| vec![idea_id]);
+                    let mut q = sqlx::QueryBuilder::<$db>::new(
                         "INSERT INTO notifications (user_id, event_id, kind, idea_id, actor_id, detail, created_at)
-                         SELECT f.user_id, $1, $2, $3, $4, $5, $6 FROM follows f
-                         WHERE f.idea_id = $3 AND ($4 IS NULL OR f.user_id <> $4)
-                         ON CONFLICT DO NOTHING",
-                    )
-                    .bind(event.id)
-                    .bind(&event.kind)
-                    .bind(idea_id)
-                    .bind(event.actor_id)
-                    .bind(detail)
-                    .bind(event.created_at)
-                    .execute(&mut *tx)
-                    .await?;
+                         SELECT f.user_id, ",
+                    );
+                    q.push_bind(event.id)
+                        .push(", ")
+                        .push_bind(&event.kind)
+                        .push(", MIN(f.idea_id), ");
+                    q.push_bind(event.actor_id)
+                        .push(", ")
+                        .push_bind(detail)
+                        .push(", ")
+                        .push_bind(event.created_at);
+                    q.push(" FROM follows f WHERE f.idea_id IN (");
+                    let mut list = q.separated(", ");
+                    for id in &ideas {
+                        list.push_bind(*id);
+                    }
+                    q.push(")");
+                    if let Some(actor) = event.actor_id {
+                        q.push(" AND f.user_id <> ").push_bind(actor);
+                    }
+                    q.push(" GROUP BY f.user_id ON CONFLICT DO NOTHING");
+                    q.build().execute(&mut *tx).await?;
                 }
                 finish_round!(tx, consumer, events)
             }

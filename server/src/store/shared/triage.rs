@@ -152,6 +152,15 @@ macro_rules! triage_store {
                     return Ok(MergeOutcome::BadTarget);
                 };
                 let (source_title, target_title) = (src.2.clone(), tgt.2.clone());
+                // No chains: an idea others were merged into stays a target
+                // until those merges are undone, so each undo is exact.
+                let is_target: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM ideas WHERE merged_into = $1)")
+                    .bind(source)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if is_target {
+                    return Ok(MergeOutcome::IsTarget);
+                }
                 sqlx::query(
                     "INSERT INTO votes (idea_id, user_id, created_at, merged_from)
                      SELECT $1, v.user_id, v.created_at, $2 FROM votes v WHERE v.idea_id = $2
@@ -172,7 +181,7 @@ macro_rules! triage_store {
                 .execute(&mut *tx)
                 .await?;
                 let moved: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM comments WHERE idea_id = $1 AND NOT internal",
+                    "SELECT COUNT(*) FROM comments WHERE idea_id = $1 AND NOT internal AND NOT hidden",
                 )
                 .bind(source)
                 .fetch_one(&mut *tx)
@@ -242,12 +251,24 @@ macro_rules! triage_store {
                     .bind(source)
                     .execute(&mut *tx)
                     .await?;
+                // The moved comments go back, with the replies written to them
+                // since (a reply lives with its parent).
                 let moved: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM comments WHERE idea_id = $1 AND moved_from = $2 AND NOT internal",
+                    "SELECT COUNT(*) FROM comments c WHERE c.idea_id = $1 AND NOT c.internal AND NOT c.hidden
+                       AND (c.moved_from = $2 OR c.parent_id IN
+                            (SELECT p.id FROM comments p WHERE p.idea_id = $1 AND p.moved_from = $2))",
                 )
                 .bind(target)
                 .bind(source)
                 .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE comments SET idea_id = $1 WHERE idea_id = $2 AND moved_from IS NULL AND parent_id IN
+                        (SELECT p.id FROM comments p WHERE p.idea_id = $2 AND p.moved_from = $1)",
+                )
+                .bind(source)
+                .bind(target)
+                .execute(&mut *tx)
                 .await?;
                 sqlx::query("UPDATE comments SET idea_id = $1, moved_from = NULL WHERE idea_id = $2 AND moved_from = $1")
                     .bind(source)
@@ -275,6 +296,13 @@ macro_rules! triage_store {
                 insert_event!(tx, "idea.unmerged", source, actor_id, payload, now)?;
                 tx.commit().await?;
                 Ok(MergeOutcome::Done)
+            }
+
+            async fn merged_into_count(&self, target: i64) -> crate::store::StoreResult<i64> {
+                sqlx::query_scalar("SELECT COUNT(*) FROM ideas WHERE merged_into = $1")
+                    .bind(target)
+                    .fetch_one(&self.reader)
+                    .await
             }
 
             async fn set_priority(

@@ -13,10 +13,12 @@ macro_rules! vote_store {
                 let mut tx = self.write().await?;
                 let idea: Option<(i64, f64, i64)> =
                     sqlx::query_as(concat!(
-                        "SELECT vote_count, trend, created_at FROM ideas WHERE id = $1 AND merged_into IS NULL",
+                        "SELECT vote_count, trend, created_at FROM ideas WHERE id = $1 AND merged_into IS NULL
+                           AND hidden_at IS NULL AND (approved OR author_id = $2)",
                         $lock
                     ))
                         .bind(idea_id)
+                        .bind(user_id)
                         .fetch_optional(&mut *tx)
                         .await?;
                 let Some((vote_count, score, created_at)) = idea else {
