@@ -40,6 +40,16 @@ impl ApiError {
     }
 }
 
+/// What to tell a member whose write was refused for a reason of theirs to
+/// know: a blocked account, an idea merged into another.
+pub fn refusal(e: &ApiError) -> Option<crate::i18n::Key> {
+    match e.code() {
+        codes::BLOCKED => Some(crate::i18n::Key::AccountBlocked),
+        codes::IDEA_MERGED => Some(crate::i18n::Key::IdeaMergedError),
+        _ => None,
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.detail.message)

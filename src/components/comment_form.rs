@@ -45,7 +45,7 @@ pub fn CommentForm(
                     app.alert(Key::SessionExpired);
                 }
                 Err(e) if e.status == 0 => app.alert(Key::NetworkError),
-                Err(_) => app.alert(Key::CommentFailed),
+                Err(e) => app.alert(crate::api::refusal(&e).unwrap_or(Key::CommentFailed)),
             }
         }
     });

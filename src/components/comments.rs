@@ -15,20 +15,27 @@ use schwarm_wire::{Comment, CommentEdit, Page, Problem};
 
 /// `count` is the idea's comment counter, kept in step with what happens here.
 #[component]
-pub fn Comments(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoView {
+pub fn Comments(
+    idea_id: i64,
+    page: Page<Comment>,
+    count: RwSignal<i64>,
+    /// A merged idea takes no new comments (its target does).
+    #[prop(optional)]
+    closed: bool,
+) -> impl IntoView {
     let lang = use_app().lang;
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">
                 {tr(Key::CommentsHeading)} " (" {move || format::number(count.get(), lang.get())} ")"
             </h2>
-            <Thread idea_id page count />
+            <Thread idea_id page count closed />
         </section>
     }
 }
 
 #[component]
-fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoView {
+fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>, closed: bool) -> impl IntoView {
     let app = use_app();
     let items = RwSignal::new(page.items);
     let cursor = RwSignal::new(page.next_cursor);
@@ -130,7 +137,9 @@ fn Thread(idea_id: i64, page: Page<Comment>, count: RwSignal<i64>) -> impl IntoV
             </ol>
         </Show>
         <LoadMore cursor more />
-        {move || if app.user.read().is_some() {
+        {move || if closed {
+            ().into_any()
+        } else if app.user.read().is_some() {
             view! { <CommentForm idea_id on_posted=posted /> }.into_any()
         } else {
             view! { <p class="cta"><a href=app.path("/login")>{tr(Key::SignInToComment)}</a></p> }.into_any()
@@ -217,7 +226,7 @@ fn CommentItem(
                 {internal.then(|| view! { <span class="internal-label">{tr(Key::InternalNote)}</span> })}
                 <Show when=move || hidden.get()><span class="internal-label">{tr(Key::HiddenComment)}</span></Show>
                 {moved_from.map(|from| view! {
-                    <span class="moved">{tr(Key::MovedFrom)} " #" {from}</span>
+                    <a class="moved" href=app.path(&format!("/ideas/{from}"))>{tr(Key::MovedFrom)} " #" {from}</a>
                 })}
             </p>
             <Show

@@ -54,7 +54,7 @@ pub fn NewIdeaForm() -> impl IntoView {
                         marked.insert(field, Problem::Invalid);
                     }
                     errors.set(marked);
-                    app.alert(Key::PostFailed);
+                    app.alert(crate::api::refusal(&e).unwrap_or(Key::PostFailed));
                 }
             }
         }

@@ -43,7 +43,7 @@ pub fn VoteButton(idea_id: i64, count: i64, voted: bool) -> impl IntoView {
                         app.user.set(None);
                         app.alert(Key::SessionExpired);
                     } else {
-                        app.alert(Key::VoteFailed);
+                        app.alert(crate::api::refusal(&e).unwrap_or(Key::VoteFailed));
                     }
                 }
             }

@@ -161,6 +161,8 @@ pub fn text(key: Key) -> &'static str {
         Saved => "Saved.",
         ResponseLabel => "Public response (optional, shown on the idea and sent to its followers)",
         NavTriage => "Triage",
+        AccountBlocked => "Your account is blocked from posting, voting and commenting.",
+        IdeaMergedError => "This idea was merged into another one: vote and comment there.",
         HiddenComment => "Hidden from members",
         NavRoadmap => "Roadmap",
         NavChangelog => "Changelog",

@@ -63,6 +63,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     let lang = use_app().lang;
     let (id, vote_count, voted, comment_count) = (idea.id, idea.vote_count, idea.voted, idea.comment_count);
     let (following, pending) = (idea.following, idea.pending);
+    let merged = idea.merged_into.is_some();
     let (board, tags) = (idea.board.name.clone(), idea.tags.clone());
     let (author, status, created_at) = (
         idea.author.display_name.clone(),
@@ -77,7 +78,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
     view! {
         <article class="card idea-detail">
             <div class="idea-detail-head">
-                <VoteButton idea_id=id count=vote_count voted=voted />
+                {(!merged).then(|| view! { <VoteButton idea_id=id count=vote_count voted=voted /> })}
                 <div>
                     <h1>{move || idea.read().title.clone()}</h1>
                     <p class="idea-meta">
@@ -129,7 +130,7 @@ fn IdeaDetail(idea: Idea, thread: Page<Comment>, voters: Voters) -> impl IntoVie
             <VoterList voters />
         </article>
         {staff_tools(idea)}
-        <Comments idea_id=id page=thread count=comment_count />
+        <Comments idea_id=id page=thread count=comment_count closed=merged />
     }
 }
 

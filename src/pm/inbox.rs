@@ -4,14 +4,14 @@
 
 use crate::components::load_error::LoadError;
 use crate::pm::api;
+use crate::pm::bulk_bar::BulkBar;
 use crate::pm::i18n::l;
 use crate::pm::nav::{PmNav, StaffOnly};
 use crate::pm::triage_row::{RowCommand, TriageRow};
-use crate::state::use_app;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use schwarm_wire::{StatusChange, TagsChange, TriageIdea};
+use schwarm_wire::TriageIdea;
 use std::collections::BTreeSet;
 
 /// The sorts a product manager can choose, with their labels.
@@ -41,20 +41,39 @@ fn Triage(all: bool) -> impl IntoView {
     let show = Memo::new(move |_| query.read().get("view").filter(|_| all).unwrap_or_else(|| "all".into()));
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let retry = RwSignal::new(0u32);
-    let items = LocalResource::new(move || {
-        retry.track();
+    let params = Memo::new(move |_| {
         let view = if all { show.get() } else { "inbox".into() };
         let mut params = format!("view={view}&sort={}&limit=100", sort.get());
         if !q.get().is_empty() {
             params.push_str("&q=");
             params.push_str(&String::from(js_sys::encode_uri_component(&q.get())));
         }
+        params
+    });
+    let items = LocalResource::new(move || {
+        retry.track();
+        let params = params.get();
         async move { api::triage_ideas(&params).await }
     });
     let rows = RwSignal::new(Vec::<TriageIdea>::new());
+    let next = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(Ok(page)) = items.get() {
             rows.set(page.items);
+            next.set(page.next_cursor);
+        }
+    });
+    let load_more = Action::new_local(move |_: &()| {
+        let query = format!(
+            "{}&cursor={}",
+            params.get_untracked(),
+            next.get_untracked().unwrap_or_default()
+        );
+        async move {
+            if let Ok(page) = api::triage_ideas(&query).await {
+                rows.update(|r| r.extend(page.items));
+                next.set(page.next_cursor);
+            }
         }
     });
     let cursor = RwSignal::new(0usize);
@@ -63,19 +82,28 @@ fn Triage(all: bool) -> impl IntoView {
     let help = RwSignal::new(false);
     keyboard(rows, cursor, selected, command, help);
     let navigate = use_navigate();
-    let go = move |sort: String, view: String| {
+    let go = move |sort: String, view: String, q: String| {
         let base = if all {
             format!("/pm/ideas?view={view}&")
         } else {
             "/pm?".into()
         };
-        navigate(&format!("{base}sort={sort}"), Default::default());
+        let q = String::from(js_sys::encode_uri_component(&q));
+        navigate(&format!("{base}sort={sort}&q={q}"), Default::default());
     };
     let set_sort = {
         let go = go.clone();
-        move |value: String| go(value, show.get_untracked())
+        move |value: String| go(value, show.get_untracked(), q.get_untracked())
     };
-    let set_show = move |value: String| go(sort.get_untracked(), value);
+    let set_show = {
+        let go = go.clone();
+        move |value: String| go(sort.get_untracked(), value, q.get_untracked())
+    };
+    let search_text = RwSignal::new(q.get_untracked());
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go(sort.get_untracked(), show.get_untracked(), search_text.get_untracked());
+    };
     let heading = if all {
         l("All ideas", "Alle Ideen")
     } else {
@@ -95,6 +123,12 @@ fn Triage(all: bool) -> impl IntoView {
                     {l("Keyboard shortcuts (?)", "Tastenkürzel (?)")}
                 </button>
             </p>
+            <form class="search" role="search" on:submit=search>
+                <label for="triage-search">{l("Search ideas", "Ideen suchen")}</label>
+                <input id="triage-search" type="search" prop:value=search_text
+                    on:input:target=move |ev| search_text.set(ev.target().value()) />
+                <button type="submit">{l("Search", "Suchen")}</button>
+            </form>
             <label class="status-filter">
                 <span>{l("Sort by", "Sortieren nach")}</span>
                 <select on:change:target=move |ev| set_sort(ev.target().value())>
@@ -142,6 +176,11 @@ fn Triage(all: bool) -> impl IntoView {
                     })}
                 </ErrorBoundary>
             </Transition>
+            <Show when=move || next.read().is_some()>
+                <button type="button" class="load-more" on:click=move |_| { load_more.dispatch(()); }>
+                    {l("Load more", "Mehr laden")}
+                </button>
+            </Show>
             <Show when=move || help.get()>
                 <ShortcutHelp help />
             </Show>
@@ -227,96 +266,6 @@ fn ShortcutHelp(help: RwSignal<bool>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Status or tag for every selected idea at once.
-#[component]
-fn BulkBar(rows: RwSignal<Vec<TriageIdea>>, selected: RwSignal<BTreeSet<i64>>, retry: RwSignal<u32>) -> impl IntoView {
-    let app = use_app();
-    let apply_status = Action::new_local(move |status: &String| {
-        let (status, ids) = (status.clone(), selected.get_untracked());
-        async move {
-            let change = StatusChange { status, response: None };
-            let mut failed = false;
-            for id in ids {
-                failed |= api::set_status(id, &change).await.is_err();
-            }
-            finish(app, failed, selected, retry);
-        }
-    });
-    let add_tag = Action::new_local(move |tag: &String| {
-        let (tag, ids) = (tag.clone(), selected.get_untracked());
-        async move {
-            let mut failed = false;
-            for id in ids {
-                let Some(mut tags) =
-                    rows.with_untracked(|r| r.iter().find(|t| t.idea.id == id).map(|t| t.idea.tags.clone()))
-                else {
-                    continue;
-                };
-                if !tags.iter().any(|t| t.name == tag) {
-                    tags.push(schwarm_wire::Tag {
-                        name: tag.clone(),
-                        colour: String::new(),
-                    });
-                }
-                let change = TagsChange {
-                    tags: tags.into_iter().map(|t| t.name).collect(),
-                };
-                failed |= api::set_tags(id, &change).await.is_err();
-            }
-            finish(app, failed, selected, retry);
-        }
-    });
-    let all_tags = move || {
-        let mut names: Vec<String> = app
-            .boards
-            .read()
-            .iter()
-            .flat_map(|b| b.tags.iter().map(|t| t.name.clone()))
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
-    view! {
-        <Show when=move || !selected.read().is_empty()>
-            <div class="bulk-bar card" role="region" aria-label=l("Selected ideas", "Ausgewählte Ideen")>
-                <strong>{move || selected.read().len()} " " {l("selected", "ausgewählt")}</strong>
-                <label>
-                    <span>{l("Set status", "Status setzen")}</span>
-                    <select on:change:target=move |ev| { let v = ev.target().value(); if !v.is_empty() { apply_status.dispatch(v); } }>
-                        <option value="">"—"</option>
-                        {move || app.statuses.get().into_iter().map(|s| {
-                            let key = s.key.clone();
-                            let label = move || crate::i18n::status_label(app.lang.get(), &key);
-                            view! { <option value=s.key>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{l("Add tag", "Tag hinzufügen")}</span>
-                    <select on:change:target=move |ev| { let v = ev.target().value(); if !v.is_empty() { add_tag.dispatch(v); } }>
-                        <option value="">"—"</option>
-                        {move || all_tags().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <button type="button" class="link" on:click=move |_| selected.set(BTreeSet::new())>
-                    {l("Clear selection", "Auswahl aufheben")}
-                </button>
-            </div>
-        </Show>
-    }
-}
-
-fn finish(app: crate::state::AppState, failed: bool, selected: RwSignal<BTreeSet<i64>>, retry: RwSignal<u32>) {
-    if failed {
-        app.alert(crate::i18n::Key::GenericError);
-    } else {
-        app.announce(crate::i18n::Key::Saved);
-        selected.set(BTreeSet::new());
-    }
-    retry.update(|n| *n += 1);
 }
 
 /// The matching ideas as a file (the list's search applies).

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod board_settings;
+pub mod bulk_bar;
 pub mod changelog_page;
 pub mod charts;
 pub mod comment_moderation;

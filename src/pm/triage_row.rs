@@ -77,6 +77,15 @@ pub fn TriageRow(
             }
         }
     });
+    // The status chosen in the select, saved on Enter or with the button.
+    let chosen = RwSignal::new(None::<String>);
+    let save_chosen = move || {
+        if let Some(status) = chosen.get_untracked() {
+            if status != item.get_untracked().idea.status {
+                set_status.dispatch(status);
+            }
+        }
+    };
     let set_priority = Action::new_local(move |input: &PriorityInput| {
         let input = input.clone();
         async move {
@@ -156,14 +165,22 @@ pub fn TriageRow(
             <div class="triage-controls">
                 <label>
                     <span>{l("Status", "Status")}</span>
-                    <select node_ref=status_select on:change:target=move |ev| { set_status.dispatch(ev.target().value()); }>
+                    // Arrow keys change a select's value (and fire `change`):
+                    // the choice is saved with Enter or the button, so moving
+                    // through the list tells the followers nothing.
+                    <select node_ref=status_select
+                        on:change:target=move |ev| chosen.set(Some(ev.target().value()))
+                        on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); save_chosen(); }>
                         {move || app.statuses.get().into_iter().map(|s| {
-                            let (key, chosen) = (s.key.clone(), s.key.clone());
-                            let selected = move || item.read().idea.status == chosen;
+                            let (key, this) = (s.key.clone(), s.key.clone());
+                            let selected = move || item.read().idea.status == this;
                             view! { <option value=s.key selected=selected>{move || status_label(app.lang.get(), &key)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
+                <Show when=move || chosen.read().as_ref().is_some_and(|c| *c != item.read().idea.status)>
+                    <button type="button" class="primary" on:click=move |_| save_chosen()>{l("Save status", "Status speichern")}</button>
+                </Show>
                 {priority_select(true)}
                 {priority_select(false)}
                 <span class="priority" title=l("(votes + 1) × impact ÷ effort", "(Stimmen + 1) × Wirkung ÷ Aufwand")>

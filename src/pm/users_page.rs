@@ -83,7 +83,7 @@ fn MemberRow(member: Member, retry: RwSignal<u32>) -> impl IntoView {
                         let text = pick(
                             app.lang.get_untracked(),
                             "The board needs an admin: make somebody else admin first.",
-                            "Das Board braucht einen Admin: machen Sie zuerst jemand anderen zum Admin.",
+                            "Das Board braucht einen Admin: mache zuerst jemand anderen zum Admin.",
                         );
                         if let Some(w) = web_sys::window() {
                             let _ = w.alert_with_message(text);

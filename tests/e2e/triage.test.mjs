@@ -56,6 +56,7 @@ test('the inbox is worked with the keyboard: move, help, status, merge and its u
   const status = page.locator('li.triage-row.current').getByLabel('Status');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT');
   await status.selectOption('planned');
+  await page.keyboard.press('Enter');
   await page.locator('li.triage-row.current .status', { hasText: 'Planned' }).waitFor();
 
   // m opens the merge box with the cursor in its search; merging removes
@@ -107,6 +108,7 @@ test('a selection gets one status and one tag at once; t edits one idea\'s tags'
   const bar = page.getByRole('region', { name: 'Selected ideas' });
   await bar.getByText('2 selected').waitFor();
   await bar.getByLabel('Set status').selectOption('in progress');
+  await bar.getByRole('button', { name: 'Apply' }).click();
   await bar.waitFor({ state: 'detached' });
   for (const id of ids) {
     assert.equal((await api(context, 'GET', `/ideas/${id}`)).status, 'in progress');
