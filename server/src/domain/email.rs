@@ -23,6 +23,9 @@ pub struct Facts<'a> {
     pub actor_name: Option<&'a str>,
     /// The status event's JSON payload, or the comment's text.
     pub detail: Option<&'a str>,
+    /// The admins' name of the new status in the email's language, if they
+    /// named it (else the built-in name, or the key).
+    pub status_name: Option<&'a str>,
     /// Where the board is reached, without a trailing slash.
     pub public_url: &'a str,
     pub token: &'a str,
@@ -71,7 +74,9 @@ pub fn compose(facts: &Facts<'_>) -> Option<Letter> {
                 .detail
                 .and_then(|d| serde_json::from_str(d).ok())
                 .unwrap_or_default();
-            let status = status_label(payload["status"].as_str().unwrap_or(""), facts.language);
+            let status = facts
+                .status_name
+                .unwrap_or_else(|| status_label(payload["status"].as_str().unwrap_or(""), facts.language));
             let response = payload["response"].as_str().map(str::trim).filter(|r| !r.is_empty());
             let mut what = if de {
                 format!("{actor} hat den Status von „{title}“ auf „{status}“ gesetzt.")
@@ -164,6 +169,7 @@ mod tests {
             idea_title: "Dark mode",
             actor_name: Some("Pia PM"),
             detail: Some(detail),
+            status_name: None,
             public_url: "https://ideas.example",
             token: "tok",
         }

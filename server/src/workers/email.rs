@@ -132,6 +132,30 @@ impl Mailer {
             .email_token(job.user_id, &token::new_token())
             .await
             .map_err(|e| Failure::Transient(e.to_string()))?;
+        // Statuses as the admins named them, in the recipient's language.
+        let status_key = job
+            .detail
+            .as_deref()
+            .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+            .and_then(|p| p.get("status").and_then(|s| s.as_str()).map(str::to_owned));
+        let language = EmailLanguage::parse(&job.language);
+        let status_name = match status_key {
+            Some(key) => self
+                .store
+                .statuses()
+                .await
+                .map_err(|e| Failure::Transient(e.to_string()))?
+                .into_iter()
+                .find(|s| s.key == key)
+                .map(|s| {
+                    if language == EmailLanguage::De {
+                        s.label_de
+                    } else {
+                        s.label_en
+                    }
+                }),
+            None => None,
+        };
         let letter = compose(&Facts {
             event_kind: &job.kind,
             language: EmailLanguage::parse(&job.language),
@@ -140,6 +164,7 @@ impl Mailer {
             idea_title: &job.idea_title,
             actor_name: job.actor_name.as_deref(),
             detail: job.detail.as_deref(),
+            status_name: status_name.as_deref(),
             public_url: &self.public_url,
             token: &token,
         })

@@ -75,6 +75,15 @@ async fn a_status_change_emails_followers_and_the_link_unsubscribes_without_sign
         .unwrap();
     assert_eq!(vote.status(), StatusCode::OK);
     let pm = app.with_role("pm@example.org", "pm").await;
+    // The admins' name of the status is the one the email uses.
+    let admin = app.with_role("admin@example.org", "admin").await;
+    let renamed = admin
+        .put(app.url("/api/v1/admin/statuses/in%20progress"))
+        .json(&json!({ "label_en": "Being built", "label_de": "Im Bau", "colour": "#7c3aed", "on_roadmap": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(renamed.status(), StatusCode::OK);
 
     // Act
     set_status(&app, &pm, &idea, "planned", "Coming in **May**.").await;
@@ -82,7 +91,7 @@ async fn a_status_change_emails_followers_and_the_link_unsubscribes_without_sign
     // Assert: both followers, not the PM, get the news with the response.
     let mail = sink.wait_for_mail("voter@example.org", "Dark mode").await;
     sink.wait_for_mail("author@example.org", "Dark mode").await;
-    assert_eq!(mail.subject, "[Schwarm] “Dark mode” is now: planned");
+    assert_eq!(mail.subject, "[Schwarm] “Dark mode” is now: Planned");
     assert!(mail.text.starts_with("Hello voter,"), "{}", mail.text);
     assert!(mail.text.contains("> Coming in **May**."), "{}", mail.text);
     assert!(mail
@@ -116,13 +125,13 @@ async fn a_status_change_emails_followers_and_the_link_unsubscribes_without_sign
     assert_eq!(
         to_voter,
         [
-            "[Schwarm] “Dark mode” is now: planned",
+            "[Schwarm] “Dark mode” is now: Planned",
             "[Schwarm] New comment on “Dark mode”"
         ]
     );
     assert!(sent_to(&mails, "author@example.org")
         .iter()
-        .any(|m| m.subject.contains("in progress")));
+        .any(|m| m.subject.contains("is now: Being built")));
 
     // A mail program's one-click unsubscribe (RFC 8058) to the link itself
     // turns emails off the same way; opening the link (GET) changes
@@ -246,7 +255,7 @@ async fn a_mail_server_outage_delays_email_and_loses_none() {
     // Assert: the mail server comes back and the queued email arrives, once.
     let sink = SmtpSink::start_on(port).await;
     let mail = sink.wait_for_mail("author@example.org", "Offline mode").await;
-    assert!(mail.subject.contains("planned"));
+    assert!(mail.subject.contains("Planned"));
     let (sent, failed, tried): (i64, i64, i64) = loop {
         let row: (i64, i64, i64) =
             sqlx::query_as("SELECT COUNT(sent_at), COUNT(failed_at), CAST(MAX(attempts) AS BIGINT) FROM email_outbox")
