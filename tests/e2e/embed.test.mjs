@@ -101,7 +101,12 @@ test('the widget signs in by SSO, posts and votes, and the host page hears of it
   await widget.getByRole('link', { name: 'All ideas' }).click();
   await widget.locator('li.idea-card').nth(5).waitFor();
   await page.waitForFunction((h) => document.querySelector('#widget iframe').getBoundingClientRect().height >= h - 5, boardHeight);
+  // The list may still be growing (cards, the new idea); the frame follows
+  // it until it holds all of it without a scrollbar of its own.
   const frame = page.frames().find((f) => f.url().includes('/embed/web'));
+  await frame
+    .waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight + 1, null, { timeout: 10_000 })
+    .catch(() => {});
   const inner = await frame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
   assert.ok(inner[0] <= inner[1] + 1, `no inner scrollbar: ${inner}`);
 
@@ -147,8 +152,8 @@ test('admins add a site, see its secret once, copy its snippet and preview the w
   await page.getByLabel('Email').fill('admin@schwarm.example');
   await page.getByLabel('Password').fill('demo-admin-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Triage' }).click();
-  await page.getByRole('link', { name: 'Embedding' }).click();
+  await page.getByRole('link', { name: 'Triage', exact: true }).click();
+  await page.getByRole('link', { name: 'Embedding', exact: true }).click();
   await page.getByRole('heading', { name: 'Sites that embed a board' }).waitFor();
   const demo = page.locator('article.site', { hasText: 'Demo shop' });
   const snippet = await demo.locator('.copy-field input').inputValue();

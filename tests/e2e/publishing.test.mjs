@@ -22,7 +22,7 @@ async function as(who) {
 test('the roadmap shows a column per roadmap status with votes and tags, in German too', async () => {
   const { context, page, errors } = await as(null);
   await page.goto(`${env.server.url}/`);
-  await page.getByRole('link', { name: 'Roadmap' }).click();
+  await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
   await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
   const columns = await page.locator('.roadmap-column h2').allTextContents();
   assert.deepEqual(columns.map((c) => c.replace(/ \(\d+\)$/, '')), ['Under review', 'Planned', 'In progress', 'Done']);
@@ -76,7 +76,7 @@ test('a release note is drafted, linked and published by a PM, then read publicl
 test('the trends dashboard draws its charts and lists what rises, for each period', async () => {
   const { context, page, errors } = await as(MANAGER);
   await page.goto(`${env.server.url}/pm`);
-  await page.getByRole('link', { name: 'Trends' }).click();
+  await page.getByRole('link', { name: 'Trends', exact: true }).click();
   const charts = page.locator('figure.chart svg');
   await charts.first().waitFor();
   assert.equal(await charts.count(), 3);
@@ -128,7 +128,7 @@ test('an admin registers a webhook that receives signed events and sees its deli
   assert.match(await card.locator('tr.delivery').first().textContent(), /delivered 204/);
 
   await page.goto(`${env.server.url}/pm/ideas`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()]);
   const csv = await (await download.createReadStream()).toArray();
   assert.match(Buffer.concat(csv).toString(), /^id,title,status,votes,comments,tags,board,author,created_at,url/);
   assert.deepEqual(errors, []);

@@ -30,7 +30,7 @@ async function api(context, method, path, body) {
 
 test('the inbox is worked with the keyboard: move, help, status, merge and its undo', async () => {
   const { context, page, errors } = await staffPage(MANAGER);
-  await page.getByRole('link', { name: 'Triage' }).click();
+  await page.getByRole('link', { name: 'Triage', exact: true }).click();
   await page.getByRole('heading', { name: 'Triage inbox' }).waitFor();
   const rows = page.locator('li.triage-row');
   await rows.first().waitFor();
