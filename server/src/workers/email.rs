@@ -25,7 +25,6 @@ const BATCH: u32 = 200;
 const IDLE: Duration = Duration::from_millis(250);
 /// A claimed email is someone else's to retry only after this long.
 const LEASE_MS: i64 = 5 * MINUTE_MS;
-const MAX_BACKOFF_MS: i64 = 60 * MINUTE_MS;
 /// Events older than this when first seen are not mailed.
 const TOO_OLD_MS: i64 = 3 * 24 * 60 * MINUTE_MS;
 
@@ -112,7 +111,7 @@ impl Mailer {
                 self.store.email_failed(job.id, now, &error).await
             }
             Err(Failure::Transient(error)) => {
-                let at = now + backoff(self.retry_ms, job.attempts);
+                let at = now + super::backoff(self.retry_ms, i64::from(job.attempts));
                 tracing::warn!(email = job.id, attempts = job.attempts, %error, "email not sent; will retry");
                 self.store.email_retry(job.id, at, &error).await
             }
@@ -208,22 +207,4 @@ enum Failure {
     Transient(String),
     /// Will never work (5xx, an address that does not parse, unsubscribed).
     Permanent(String),
-}
-
-/// The wait before the next attempt after `attempts` tries: the base, then
-/// twice as long each time, never more than an hour.
-fn backoff(base_ms: i64, attempts: i32) -> i64 {
-    let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(30);
-    base_ms.saturating_mul(1_i64 << doublings).min(MAX_BACKOFF_MS)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn backoff_doubles_up_to_an_hour() {
-        assert_eq!(super::backoff(1000, 1), 1000);
-        assert_eq!(super::backoff(1000, 2), 2000);
-        assert_eq!(super::backoff(1000, 4), 8000);
-        assert_eq!(super::backoff(30_000, 40), super::MAX_BACKOFF_MS);
-    }
 }

@@ -18,7 +18,6 @@ use std::time::Duration;
 
 const BATCH: u32 = 200;
 const IDLE: Duration = Duration::from_millis(250);
-const MAX_BACKOFF_MS: i64 = 60 * MINUTE_MS;
 
 struct Sender {
     store: Arc<dyn Store>,
@@ -138,20 +137,13 @@ impl Sender {
             now,
             done,
             failed,
-            next_at: now + backoff(self.retry_ms, job.attempts),
+            next_at: now + super::backoff(self.retry_ms, job.attempts),
         };
         if let Err(error) = self.store.record_delivery(job.id, outcome).await {
             // The lease runs out and the delivery is tried again.
             tracing::error!(delivery = job.id, %error, "could not record the webhook's outcome");
         }
     }
-}
-
-/// The wait after `attempts` tries: the base, then twice as long each time,
-/// never more than an hour.
-fn backoff(base_ms: i64, attempts: i64) -> i64 {
-    let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(30);
-    base_ms.saturating_mul(1_i64 << doublings).min(MAX_BACKOFF_MS)
 }
 
 #[cfg(test)]
@@ -163,12 +155,5 @@ mod tests {
             super::signature("Jefe", "what do ya want for nothing?"),
             "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
-    }
-
-    #[test]
-    fn backoff_doubles_up_to_an_hour() {
-        assert_eq!(super::backoff(1000, 1), 1000);
-        assert_eq!(super::backoff(1000, 3), 4000);
-        assert_eq!(super::backoff(1000, 40), 60 * 60 * 1000);
     }
 }
