@@ -23,6 +23,9 @@ impl PgStore {
     /// is an arbitrary constant of ours.
     pub(super) const OUTBOX_ORDER: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(4711029)");
 
+    /// Statistics for the planner after a bulk load.
+    pub(super) const AFTER_BULK_LOAD: &'static [&'static str] = &["ANALYZE"];
+
     /// Ideas are seeded with explicit ids; the sequence must follow.
     pub(super) const SEED_SEQUENCE_FIX: Option<&'static str> =
         Some("SELECT setval(pg_get_serial_sequence('ideas', 'id'), (SELECT MAX(id) FROM ideas))");

@@ -27,6 +27,11 @@ impl SqliteStore {
     /// One writer connection commits in order already (see `insert_event!`).
     pub(super) const OUTBOX_ORDER: Option<&'static str> = None;
 
+    /// Statistics for the planner, and the bulk load moved from the WAL
+    /// into the database file (left in a WAL of hundreds of megabytes, every
+    /// later read of those pages went through it).
+    pub(super) const AFTER_BULK_LOAD: &'static [&'static str] = &["ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)"];
+
     /// SQLite's rowids follow the largest id by themselves.
     pub(super) const SEED_SEQUENCE_FIX: Option<&'static str> = None;
 

@@ -91,7 +91,11 @@ macro_rules! seed_store {
                 if let Some(sql) = Self::SEED_SEQUENCE_FIX {
                     sqlx::query(sql).execute(&mut *tx).await?;
                 }
-                tx.commit().await
+                tx.commit().await?;
+                for sql in Self::AFTER_BULK_LOAD {
+                    sqlx::query(sql).execute(&self.writer).await?;
+                }
+                Ok(())
             }
         }
     };
