@@ -4,7 +4,7 @@
 use crate::config::ServeArgs;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csp, csrf, demo, embed_page, limits, static_files, store, workers};
+use crate::{csp, csrf, demo, embed_page, limits, list_cache, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
@@ -87,12 +87,16 @@ impl Application {
         workers::notifications::spawn(store.clone());
         workers::email::spawn(store.clone(), &args.email, &public_url).await?;
         workers::webhooks::spawn(store.clone(), &args.webhooks, &public_url)?;
-        let live = workers::live::spawn(store.clone());
+        let lists = std::sync::Arc::new(list_cache::ListCache::default());
+        let live = workers::live::spawn(store.clone(), lists.clone());
+        let votes = crate::service::vote_queue::VoteQueue::spawn(store.clone());
         limits::spawn_pruning(store.clone());
         let state = AppState {
             store,
             sessions: SessionPolicy::from(&args.sessions),
             live,
+            lists,
+            votes,
             limits: limits::Limits::new(&args.limits)?,
             csp: csp::policy(&args.dist).into(),
             dist: args.dist.clone(),

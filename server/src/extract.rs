@@ -314,15 +314,23 @@ impl ThrottledAction for Posting {
     const ACTION: crate::limits::Action = crate::limits::Action::Post;
 }
 
-pub enum Voting {}
-impl ThrottledAction for Voting {
-    const ACTION: crate::limits::Action = crate::limits::Action::Vote;
-}
-
 /// Creating an idea or a comment.
 pub type Poster = Throttled<Posting>;
-/// Casting or withdrawing a vote.
-pub type Voter = Throttled<Voting>;
+
+/// Casting or withdrawing a vote: a signed-in, unblocked user and the
+/// address they vote from. The vote limits are taken in the vote's own
+/// transaction (`service::vote_queue`), not here.
+pub struct Voter(pub AuthUser, pub String);
+
+impl FromRequestParts<AppState> for Voter {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let ActiveUser(user) = ActiveUser::from_request_parts(parts, state).await?;
+        let ip = state.limits.client_ip(&parts.headers, &parts.extensions);
+        Ok(Voter(user, ip))
+    }
+}
 
 impl<A> Throttled<A> {
     pub fn id(&self) -> i64 {

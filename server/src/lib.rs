@@ -13,6 +13,7 @@ pub mod embed_page;
 pub mod error;
 pub mod extract;
 pub mod limits;
+pub mod list_cache;
 pub mod openapi;
 pub mod policy;
 pub mod routes;

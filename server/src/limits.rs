@@ -11,7 +11,7 @@ use crate::config::RateLimitArgs;
 use crate::domain::time::now_ms;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::Store;
+use crate::store::{BucketTake, Store};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Extensions, HeaderMap, HeaderName};
 use axum::middleware::Next;
@@ -33,6 +33,14 @@ impl Bucket {
             interval_ms,
             tolerance_ms: interval_ms.saturating_mul(i64::from(burst.max(1)) - 1),
         })
+    }
+
+    fn take(self, key: String) -> BucketTake {
+        BucketTake {
+            key,
+            interval_ms: self.interval_ms,
+            tolerance_ms: self.tolerance_ms,
+        }
     }
 
     /// The same rate for `factor` times as many people (one address).
@@ -83,24 +91,30 @@ impl Limits {
     /// Counts one `action` of `user_id` from `ip` against both the account's
     /// and the address's limit.
     pub async fn check(&self, store: &dyn Store, action: Action, user_id: i64, ip: &str) -> Result<(), Error> {
+        for bucket in self.buckets(action, user_id, ip) {
+            take(store, &bucket).await?;
+        }
+        Ok(())
+    }
+
+    /// The buckets one `action` of `user_id` from `ip` takes from, in order:
+    /// the account's, then the address's.
+    pub fn buckets(&self, action: Action, user_id: i64, ip: &str) -> Vec<BucketTake> {
         let (name, bucket) = match action {
             Action::Post => ("post", self.post),
             Action::Vote => ("vote", self.vote),
         };
-        take(store, &format!("{name}:user:{user_id}"), bucket).await?;
-        take(
-            store,
-            &format!("{name}:ip:{ip}"),
-            bucket.shared_by(ACCOUNTS_PER_ADDRESS),
-        )
-        .await
+        vec![
+            bucket.take(format!("{name}:user:{user_id}")),
+            bucket.shared_by(ACCOUNTS_PER_ADDRESS).take(format!("{name}:ip:{ip}")),
+        ]
     }
 
     /// Counts a sign-in attempt for `email` (normalised), whatever address
     /// it comes from: guessing one account's password from many addresses
     /// is as slow as from one. The real user waits at most one interval.
     pub async fn check_sign_in(&self, store: &dyn Store, email: &str) -> Result<(), Error> {
-        take(store, &format!("signin:{email}"), self.auth).await
+        take(store, &self.auth.take(format!("signin:{email}"))).await
     }
 
     /// The client's address: the configured header's last entry (the one
@@ -123,15 +137,20 @@ impl Limits {
     }
 }
 
-async fn take(store: &dyn Store, key: &str, bucket: Bucket) -> Result<(), Error> {
+async fn take(store: &dyn Store, bucket: &BucketTake) -> Result<(), Error> {
     match store
-        .take_attempt(key, now_ms(), bucket.interval_ms, bucket.tolerance_ms)
+        .take_attempt(&bucket.key, now_ms(), bucket.interval_ms, bucket.tolerance_ms)
         .await?
     {
         None => Ok(()),
-        Some(wait_ms) => Err(Error::RateLimited {
-            retry_after: u64::try_from(wait_ms).unwrap_or(0).div_ceil(1000),
-        }),
+        Some(wait_ms) => Err(refused(wait_ms)),
+    }
+}
+
+/// The 429 for a bucket that lets the next attempt through in `wait_ms`.
+pub fn refused(wait_ms: i64) -> Error {
+    Error::RateLimited {
+        retry_after: u64::try_from(wait_ms).unwrap_or(0).div_ceil(1000),
     }
 }
 
@@ -139,8 +158,10 @@ async fn take(store: &dyn Store, key: &str, bucket: Bucket) -> Result<(), Error>
 /// or answers 429 with `Retry-After`.
 pub async fn auth_attempts(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let limits = &state.limits;
-    let key = format!("auth:{}", limits.client_ip(req.headers(), req.extensions()));
-    match take(state.store.as_ref(), &key, limits.auth).await {
+    let bucket = limits
+        .auth
+        .take(format!("auth:{}", limits.client_ip(req.headers(), req.extensions())));
+    match take(state.store.as_ref(), &bucket).await {
         Ok(()) => next.run(req).await,
         Err(error) => error.into_response(),
     }

@@ -11,6 +11,10 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// New outbox events, for live streams.
     pub live: crate::workers::live::LiveHub,
+    /// Visitors' idea lists between writes.
+    pub lists: Arc<crate::list_cache::ListCache>,
+    /// Votes, written in batches (group commit).
+    pub votes: crate::service::vote_queue::VoteQueue,
     pub limits: crate::limits::Limits,
     /// The Content-Security-Policy of the web app (see `csp`).
     pub csp: std::sync::Arc<str>,

@@ -4,16 +4,17 @@ use crate::error::Result;
 use crate::extract::Query;
 use crate::state::AppState;
 use crate::store::EventRow;
+use crate::workers::live::{self, Live};
+use axum::body::Body;
 use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use futures_util::stream::{self, Stream, StreamExt};
+use bytes::Bytes;
+use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
 use std::convert::Infallible;
-use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
 /// After a reconnect, at most this many missed events are replayed; beyond
@@ -50,15 +51,10 @@ fn wanted(event: &EventRow, params: &Params) -> bool {
             .is_none_or(|slug| event.board.as_deref().is_none_or(|b| b == slug))
 }
 
-fn to_sse(event: &EventRow) -> Event {
-    let payload: serde_json::Value = serde_json::from_str(&event.payload).unwrap_or_default();
-    let data = serde_json::json!({ "kind": event.kind, "idea_id": event.idea_id, "payload": payload });
-    Event::default().id(event.id.to_string()).data(data.to_string())
-}
-
-fn reset() -> Event {
-    Event::default().data(r#"{"kind":"reset"}"#)
-}
+/// Tells the client to reload: it missed more than can be replayed.
+const RESET: &[u8] = b"data: {\"kind\":\"reset\"}\n\n";
+/// A comment line: keeps idle connections open through proxies.
+const KEEP_ALIVE: &[u8] = b":\n\n";
 
 #[utoipa::path(
     get,
@@ -68,11 +64,7 @@ fn reset() -> Event {
     params(Params),
     responses((status = 200, description = "A stream of server-sent events: `id` is the outbox id, `data` is `{kind, idea_id, payload}`; `Last-Event-ID` resumes", content_type = "text/event-stream"))
 )]
-async fn events(
-    State(state): State<AppState>,
-    Query(params): Query<Params>,
-    headers: HeaderMap,
-) -> Result<Sse<impl Stream<Item = std::result::Result<Event, Infallible>>>> {
+async fn events(State(state): State<AppState>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response> {
     // Subscribe before reading the backlog, so nothing falls between them.
     let receiver = state.live.subscribe();
     let last_seen = headers
@@ -83,31 +75,37 @@ async fn events(
         Some(id) => state.store.events_after(id, REPLAY_MAX + 1).await?,
         None => Vec::new(),
     };
-    let first: Vec<Event> = if backlog.len() > REPLAY_MAX as usize {
+    let first: Vec<Bytes> = if backlog.len() > REPLAY_MAX as usize {
         backlog.clear();
-        vec![reset()]
+        vec![Bytes::from_static(RESET)]
     } else {
-        backlog.iter().filter(|e| wanted(e, &params)).map(to_sse).collect()
+        backlog.iter().filter(|e| wanted(e, &params)).map(live::frame).collect()
     };
     let replayed_up_to = backlog.last().map(|e| e.id).or(last_seen).unwrap_or(0);
-    let params = Arc::new(params);
-    let live = stream::unfold(receiver, move |mut receiver| {
-        let params = params.clone();
-        async move {
-            loop {
-                match receiver.recv().await {
-                    Ok(event) if event.id > replayed_up_to && wanted(&event, &params) => {
-                        return Some((Ok(to_sse(&event)), receiver))
-                    }
-                    Ok(_) => continue,
-                    // Too slow to keep up: the client reloads instead.
-                    Err(RecvError::Lagged(_)) => return Some((Ok(reset()), receiver)),
-                    Err(RecvError::Closed) => return None,
+    // Per stream only the receiver and the filter live on; each frame is
+    // the hub's, shared (see `LiveEvent`).
+    let live = stream::unfold((receiver, params), move |(mut receiver, params)| async move {
+        loop {
+            let frame = match receiver.recv().await {
+                Ok(Live::Event(event)) if event.row.id > replayed_up_to && wanted(&event.row, &params) => {
+                    event.frame.clone()
                 }
-            }
+                Ok(Live::KeepAlive) => Bytes::from_static(KEEP_ALIVE),
+                Ok(Live::Event(_)) => continue,
+                // Too slow to keep up: the client reloads instead.
+                Err(RecvError::Lagged(_)) => Bytes::from_static(RESET),
+                Err(RecvError::Closed) => return None,
+            };
+            return Some((frame, (receiver, params)));
         }
     });
-    let stream = stream::iter(first.into_iter().map(Ok)).chain(live);
-    // The comment line every 15 s keeps proxies from closing an idle stream.
-    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let body = stream::iter(first).chain(live).map(Ok::<_, Infallible>);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
 }

@@ -3,9 +3,11 @@ use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Quer
 use crate::service::ideas::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::Router;
+use bytes::Bytes;
 use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, StatusChange, VoteState, Voters};
 
 pub fn router() -> Router<AppState> {
@@ -35,9 +37,30 @@ pub(super) struct Api;
 async fn list(
     State(state): State<AppState>,
     viewer: MaybeAuthUser,
+    uri: Uri,
     Query(params): Query<ListParams>,
-) -> Result<axum::Json<Page<Idea>>> {
-    Ok(axum::Json(ideas::list(&state, &params, viewer.id()).await?))
+) -> Result<Response> {
+    let Some(viewer) = viewer.id() else {
+        // Visitors all see the same list: see `list_cache`.
+        let key = uri.query().unwrap_or_default();
+        let body = state
+            .lists
+            .serve(key, async {
+                let page = ideas::list(&state, &params, None).await?;
+                Ok::<_, crate::error::Error>(Bytes::from(serde_json::to_vec(&page).map_err(anyhow::Error::from)?))
+            })
+            .await?;
+        return Ok(json_bytes(body));
+    };
+    Ok(axum::Json(ideas::list(&state, &params, Some(viewer)).await?).into_response())
+}
+
+fn json_bytes(body: Bytes) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body,
+    )
+        .into_response()
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -165,7 +188,7 @@ async fn voters(
     security(("session" = []), ("bearer" = []))
 )]
 async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(ideas::vote(&state, id, user.id(), true).await?))
+    Ok(axum::Json(ideas::vote(&state, id, user.0.id(), &user.1, true).await?))
 }
 
 #[utoipa::path(
@@ -178,7 +201,7 @@ async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -
     security(("session" = []), ("bearer" = []))
 )]
 async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(ideas::vote(&state, id, user.id(), false).await?))
+    Ok(axum::Json(ideas::vote(&state, id, user.0.id(), &user.1, false).await?))
 }
 
 #[utoipa::path(

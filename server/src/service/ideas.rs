@@ -6,9 +6,10 @@ use crate::domain::page::page_of;
 use crate::domain::search::Search;
 use crate::domain::time::{now_ms, rfc3339};
 use crate::error::{Error, Result};
+use crate::limits::Action;
 use crate::service::boards;
 use crate::state::AppState;
-use crate::store::{IdeaQuery, IdeaRow, NewIdeaRow};
+use crate::store::{IdeaQuery, IdeaRow, NewIdeaRow, VoteCmd, VoteOutcome};
 use schwarm_wire::error::codes;
 use schwarm_wire::ideas::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUS_MAX};
 use schwarm_wire::{
@@ -316,10 +317,19 @@ pub async fn voters(state: &AppState, idea_id: i64, who: Option<(i64, Role)>) ->
     })
 }
 
-pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, on: bool) -> Result<VoteState> {
-    match state.store.set_vote(idea_id, user_id, on, now_ms()).await? {
-        Some(vote) => Ok(vote),
-        None => Err(missing_or_merged(state, idea_id).await),
+/// Casts (`on`) or withdraws `user_id`'s vote from `ip`, after the vote
+/// rate limits, in the vote queue's next batch.
+pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, ip: &str, on: bool) -> Result<VoteState> {
+    let cmd = VoteCmd {
+        idea_id,
+        user_id,
+        on,
+        buckets: state.limits.buckets(Action::Vote, user_id, ip),
+    };
+    match state.votes.submit(cmd).await? {
+        VoteOutcome::Done(Some(vote)) => Ok(vote),
+        VoteOutcome::Done(None) => Err(missing_or_merged(state, idea_id).await),
+        VoteOutcome::Limited(wait_ms) => Err(crate::limits::refused(wait_ms)),
     }
 }
 

@@ -14,4 +14,5 @@ pub mod profile;
 pub mod publishing;
 pub mod trends;
 pub mod triage;
+pub mod vote_queue;
 pub mod webhooks;

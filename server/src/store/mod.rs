@@ -11,12 +11,14 @@ mod seed;
 mod shared;
 mod sites;
 pub mod sqlite;
+mod sqlite_votes;
 mod trends;
 mod triage;
+mod votes;
 mod webhooks;
 
 use async_trait::async_trait;
-use schwarm_wire::{Role, Sort, VoteState};
+use schwarm_wire::{Role, Sort};
 
 pub use changelog::{ChangelogRow, ChangelogSave, ChangelogStore};
 pub use email::{EmailJob, EmailStore};
@@ -28,6 +30,7 @@ pub use sites::{SiteRow, SiteStore};
 pub use sqlite::SqliteStore;
 pub use trends::{TrendCounts, TrendStore};
 pub use triage::{MemberRow, MergeOutcome, RoleOutcome, StatusRow, TriageStore};
+pub use votes::{BucketTake, VoteCmd, VoteOutcome, VoteStore};
 pub use webhooks::{DeliveryJob, DeliveryOutcome, DeliveryRow, WebhookRow, WebhookStore};
 
 pub type StoreResult<T> = Result<T, sqlx::Error>;
@@ -318,17 +321,6 @@ pub trait CommentStore: Send + Sync {
     async fn update_comment(&self, id: i64, actor_id: i64, body: &Rendered, now: i64) -> StoreResult<()>;
     /// Deletes the comment and its replies, and lowers the counter by as many.
     async fn delete_comment(&self, id: i64, actor_id: i64, now: i64) -> StoreResult<()>;
-}
-
-#[async_trait]
-pub trait VoteStore: Send + Sync {
-    /// Casts (`on`) or withdraws the vote of `user_id`; idempotent. Row,
-    /// counter and event change in one transaction. `None`: no such idea,
-    /// or it was merged into another, or it is hidden or waits for approval
-    /// (and is not the voter's own).
-    async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
-    /// The latest voters of an idea, newest first: (user id, display name).
-    async fn voters(&self, idea_id: i64, limit: u32) -> StoreResult<Vec<(i64, String)>>;
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

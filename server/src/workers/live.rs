@@ -5,12 +5,14 @@
 //! means nothing uncommitted is announced, and another instance's writes on
 //! the same PostgreSQL arrive too.
 
+use crate::list_cache::ListCache;
 use crate::state::AppState;
 use crate::store::{EventRow, Store};
 use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
+use bytes::Bytes;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{broadcast, Notify};
@@ -21,14 +23,49 @@ use tokio::sync::{broadcast, Notify};
 const TICK: Duration = Duration::from_millis(100);
 const BATCH: u32 = 500;
 
+/// How often every open stream gets a comment line, so that proxies do not
+/// close an idle one. One timer for all streams, not one each.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// An outbox event with its server-sent-events frame, encoded once for all
+/// the streams it goes to (with thousands open, encoding it per stream was
+/// most of the fan-out's time).
+pub struct LiveEvent {
+    pub row: EventRow,
+    pub frame: Bytes,
+}
+
+impl LiveEvent {
+    pub fn new(row: EventRow) -> LiveEvent {
+        LiveEvent {
+            frame: frame(&row),
+            row,
+        }
+    }
+}
+
+/// `id: <outbox id>` and `data: {kind, idea_id, payload}`.
+pub fn frame(row: &EventRow) -> Bytes {
+    let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
+    let data = serde_json::json!({ "kind": row.kind, "idea_id": row.idea_id, "payload": payload });
+    Bytes::from(format!("id: {}\ndata: {data}\n\n", row.id))
+}
+
+/// What the hub sends to every open stream.
+#[derive(Clone)]
+pub enum Live {
+    Event(Arc<LiveEvent>),
+    KeepAlive,
+}
+
 #[derive(Clone)]
 pub struct LiveHub {
-    sender: broadcast::Sender<Arc<EventRow>>,
+    sender: broadcast::Sender<Live>,
     wake: Arc<Notify>,
 }
 
 impl LiveHub {
-    pub fn subscribe(&self) -> broadcast::Receiver<Arc<EventRow>> {
+    pub fn subscribe(&self) -> broadcast::Receiver<Live> {
         self.sender.subscribe()
     }
 
@@ -38,24 +75,37 @@ impl LiveHub {
     }
 }
 
-/// Middleware on the API: a successful state change nudges the hub, so its
-/// event reaches the open streams without waiting for the next tick.
+/// Middleware on the API: a successful state change voids the visitors'
+/// cached lists and nudges the hub, so its event reaches the open streams
+/// without waiting for the next tick.
 pub async fn after_writes(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let res = next.run(req).await;
     if writes && res.status().is_success() {
+        state.lists.invalidate();
         state.live.nudge();
     }
     res
 }
 
-pub fn spawn(store: Arc<dyn Store>) -> LiveHub {
+/// Also voids the visitors' cached lists on every event it reads: that is
+/// how another instance's writes reach this one's cache.
+pub fn spawn(store: Arc<dyn Store>, lists: Arc<ListCache>) -> LiveHub {
     let (sender, _) = broadcast::channel(4096);
     let wake = Arc::new(Notify::new());
     let hub = LiveHub {
         sender: sender.clone(),
         wake: wake.clone(),
     };
+    let beat = sender.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(KEEP_ALIVE);
+        every.tick().await;
+        loop {
+            every.tick().await;
+            let _ = beat.send(Live::KeepAlive);
+        }
+    });
     tokio::spawn(async move {
         let mut last = loop {
             match store.last_event_id().await {
@@ -70,10 +120,13 @@ pub fn spawn(store: Arc<dyn Store>) -> LiveHub {
             match store.events_after(last, BATCH).await {
                 Ok(events) => {
                     let full = events.len() == BATCH as usize;
+                    if !events.is_empty() {
+                        lists.invalidate();
+                    }
                     for event in events {
                         last = event.id;
                         // No subscriber is fine: nobody is watching.
-                        let _ = sender.send(Arc::new(event));
+                        let _ = sender.send(Live::Event(Arc::new(LiveEvent::new(event))));
                     }
                     if !full {
                         tokio::select! {

@@ -15,6 +15,7 @@ mod helpers;
 mod idea_changes;
 mod ideas;
 mod internal_notes;
+mod list_cache;
 mod merge;
 mod moderation;
 mod notifications;

@@ -1,4 +1,5 @@
 use crate::helpers::{assert_error, new_client, spawn_app_with, TestApp, PASSWORD};
+use futures::future::join_all;
 use reqwest::StatusCode;
 use schwarm_server::config::RateLimitArgs;
 use serde_json::json;
@@ -76,6 +77,59 @@ async fn votes_are_limited_per_account_and_reading_is_not() {
         app.get(&format!("/api/v1/ideas/{}", idea["id"])).await.status(),
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn parallel_votes_refuse_only_the_account_over_its_limit() {
+    // Arrange: votes arriving together are written in one transaction
+    // (`service::vote_queue`); each still takes its own buckets.
+    let app = spawn_app_with(|args| {
+        args.limits = RateLimitArgs {
+            auth_burst: 1000,
+            vote_burst: 4,
+            vote_refill_seconds: 600,
+            ..RateLimitArgs::default()
+        }
+    })
+    .await;
+    app.register("owner@example.org").await;
+    let mut ideas = Vec::new();
+    for n in 0..8 {
+        ideas.push(app.create_idea(&format!("Idea number {n}")).await["id"].clone());
+    }
+    let calm = [new_client(), new_client()];
+    for (n, client) in calm.iter().enumerate() {
+        app.register_with(client, &format!("calm{n}@example.org")).await;
+    }
+
+    // Act: the owner votes on all eight at once (the burst is four); the
+    // two others vote twice each in between.
+    let owner = ideas.iter().map(|id| {
+        let url = app.url(&format!("/api/v1/ideas/{id}/vote"));
+        app.client.put(url).send()
+    });
+    let app = &app;
+    let others = calm.iter().flat_map(|client| {
+        ideas[..2]
+            .iter()
+            .map(move |id| client.put(app.url(&format!("/api/v1/ideas/{id}/vote"))).send())
+    });
+    let (owner, others) = tokio::join!(join_all(owner), join_all(others));
+
+    // Assert
+    let statuses: Vec<StatusCode> = owner.into_iter().map(|r| r.unwrap().status()).collect();
+    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let limited = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((ok, limited), (4, 4), "{statuses:?}");
+    for res in others {
+        assert_eq!(res.unwrap().status(), StatusCode::OK);
+    }
+    let (votes, counted): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT COUNT(*) FROM votes), (SELECT CAST(SUM(vote_count) AS BIGINT) FROM ideas)")
+            .fetch_one(&app.db().await)
+            .await
+            .unwrap();
+    assert_eq!((votes, counted), (8, 8));
 }
 
 #[tokio::test]

@@ -30,6 +30,14 @@ macro_rules! for_each_backend {
 /// first takes one advisory lock, held until commit, so the next writer of
 /// events draws its id only after the previous one committed. Call it as the
 /// last write of a transaction, so the lock is held for a moment only.
+/// An outbox row: kind, idea, actor, payload, time, visibility.
+pub(in crate::store) const EVENT_INSERT: &str =
+    "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
+     VALUES ($1, $2, $3, $6, $4, $5)";
+/// A follow: idea, user, time; nothing if it exists.
+pub(in crate::store) const FOLLOW_INSERT: &str =
+    "INSERT INTO follows (idea_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
 macro_rules! insert_event {
     ($tx:expr, $kind:expr, $idea_id:expr, $actor_id:expr, $payload:expr, $now:expr) => {
         insert_event!($tx, $kind, $idea_id, $actor_id, $payload, $now, "public")
@@ -39,19 +47,16 @@ macro_rules! insert_event {
             if let Some(lock) = Self::OUTBOX_ORDER {
                 sqlx::query(lock).execute(&mut *$tx).await?;
             }
-            sqlx::query(
-                "INSERT INTO events (kind, idea_id, actor_id, visibility, payload, created_at)
-                 VALUES ($1, $2, $3, $6, $4, $5)",
-            )
-            .bind($kind)
-            .bind($idea_id)
-            .bind($actor_id)
-            .bind($payload.to_string())
-            .bind($now)
-            .bind($visibility)
-            .execute(&mut *$tx)
-            .await
-            .map(|_| ())
+            sqlx::query(crate::store::shared::EVENT_INSERT)
+                .bind($kind)
+                .bind($idea_id)
+                .bind($actor_id)
+                .bind($payload.to_string())
+                .bind($now)
+                .bind($visibility)
+                .execute(&mut *$tx)
+                .await
+                .map(|_| ())
         }
         .await
     };
@@ -136,7 +141,7 @@ mod changelog;
 /// Makes `$user_id` follow `$idea_id` (no-op if it does), inside `$tx`.
 macro_rules! follow {
     ($tx:expr, $idea_id:expr, $user_id:expr, $now:expr) => {
-        sqlx::query("INSERT INTO follows (idea_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        sqlx::query(crate::store::shared::FOLLOW_INSERT)
             .bind($idea_id)
             .bind($user_id)
             .bind($now)
@@ -149,7 +154,7 @@ macro_rules! follow {
 mod comments;
 mod email;
 mod ideas;
-mod limits;
+pub(super) mod limits;
 mod moderation;
 mod notifications;
 mod seed;
@@ -158,7 +163,7 @@ mod sites;
 mod trends;
 mod triage;
 mod users;
-mod votes;
+pub(super) mod votes;
 mod webhooks;
 
 macro_rules! store {

@@ -1,0 +1,209 @@
+//! Idea lists as visitors see them, kept serialised between writes.
+//!
+//! Most traffic on a public board is people who are not signed in opening
+//! the same few lists (the front page in each sort, embedded widgets). Their
+//! answer is the same for all of them until something is written, so it is
+//! computed once and served from memory until then (`make bench`: the
+//! difference between a few thousand and tens of thousands of lists a
+//! second). Signed-in viewers are not cached: their lists carry their own
+//! votes and follows.
+//!
+//! Staleness is bounded three ways:
+//! - every successful write through this instance's API bumps the
+//!   generation before its response leaves (`workers::live::after_writes`),
+//!   so whoever wrote reads their write;
+//! - every outbox event the live reader sees bumps it too, which covers
+//!   other instances on the same PostgreSQL (within the reader's tick) and
+//!   the workers;
+//! - an entry lives at most [`TTL`], for what changes with time alone (the
+//!   trending score) or without an event.
+//!
+//! A list computed while a write happened is not stored: its generation is
+//! read before the query, and `put` keeps it only if nothing moved since.
+//!
+//! Hand-written rather than a caching crate: the whole thing is a map that
+//! is emptied on a counter, and the counter's rule above is the point.
+
+use bytes::Bytes;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The longest an answer is reused as it is without any write.
+pub const TTL: Duration = Duration::from_secs(1);
+/// Past [`TTL`], while one request computes the answer anew, the others
+/// get the old one, up to this age.
+const AGED_MAX: Duration = Duration::from_secs(5);
+/// Distinct query strings kept; past this the map starts over, so odd
+/// queries (searches, deep cursors) cannot grow it without bound.
+const MAX_ENTRIES: usize = 512;
+
+#[derive(Default)]
+pub struct ListCache {
+    generation: AtomicU64,
+    entries: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    generation: u64,
+    map: HashMap<Box<str>, (Instant, Bytes)>,
+    /// One computation per key at a time: when an answer is void, a crowd
+    /// of visitors would otherwise all run the same query at once.
+    computing: HashMap<Box<str>, Arc<tokio::sync::Mutex<()>>>,
+}
+
+/// What the cache holds for a key.
+#[derive(Debug, PartialEq)]
+enum Cached {
+    Fresh(Bytes),
+    /// Past its TTL, but nothing was written since.
+    Aged(Bytes),
+    Missing,
+}
+
+impl ListCache {
+    /// Something may have changed: every stored list is void.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The answer for `key`: from memory if nothing was written since it was
+    /// computed, else from `compute` (one at a time per key; the others
+    /// wait for it, or take the aged answer meanwhile).
+    pub async fn serve<E>(&self, key: &str, compute: impl Future<Output = Result<Bytes, E>>) -> Result<Bytes, E> {
+        let _turn = match self.lookup(key) {
+            Cached::Fresh(body) => return Ok(body),
+            Cached::Aged(body) => match self.turn(key).try_lock_owned() {
+                Ok(turn) => turn,
+                Err(_) => return Ok(body),
+            },
+            Cached::Missing => {
+                let turn = self.turn(key).lock_owned().await;
+                if let Cached::Fresh(body) = self.lookup(key) {
+                    return Ok(body);
+                }
+                turn
+            }
+        };
+        let seen = self.generation();
+        let body = compute.await?;
+        self.put(key, seen, body.clone());
+        Ok(body)
+    }
+
+    fn entries(&self) -> std::sync::MutexGuard<'_, Entries> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let now = self.generation();
+        if entries.generation != now {
+            entries.generation = now;
+            entries.map.clear();
+        }
+        entries
+    }
+
+    fn lookup(&self, key: &str) -> Cached {
+        match self.entries().map.get(key) {
+            Some((at, body)) if at.elapsed() < TTL => Cached::Fresh(body.clone()),
+            Some((at, body)) if at.elapsed() < AGED_MAX => Cached::Aged(body.clone()),
+            _ => Cached::Missing,
+        }
+    }
+
+    fn turn(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut entries = self.entries();
+        if entries.computing.len() >= MAX_ENTRIES {
+            entries.computing.retain(|_, turn| Arc::strong_count(turn) > 1);
+        }
+        entries.computing.entry(key.into()).or_default().clone()
+    }
+
+    /// Keeps `body` for `key` if the generation is still `seen`, the one
+    /// read before the answer was computed: an answer computed across a
+    /// write is not kept.
+    fn put(&self, key: &str, seen: u64, body: Bytes) {
+        let mut entries = self.entries();
+        if entries.generation != seen {
+            return;
+        }
+        if entries.map.len() >= MAX_ENTRIES {
+            entries.map.clear();
+        }
+        entries.map.insert(key.into(), (Instant::now(), body));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &'static str) -> Bytes {
+        Bytes::from_static(text.as_bytes())
+    }
+
+    #[test]
+    fn an_answer_is_kept_until_a_write() {
+        let cache = ListCache::default();
+        let seen = cache.generation();
+        cache.put("sort=top", seen, body("[1]"));
+        assert_eq!(cache.lookup("sort=top"), Cached::Fresh(body("[1]")));
+        assert_eq!(cache.lookup("sort=new"), Cached::Missing);
+
+        cache.invalidate();
+
+        assert_eq!(cache.lookup("sort=top"), Cached::Missing);
+    }
+
+    #[test]
+    fn an_answer_computed_across_a_write_is_not_kept() {
+        let cache = ListCache::default();
+        let seen = cache.generation();
+        cache.invalidate();
+
+        cache.put("sort=top", seen, body("[old]"));
+
+        assert_eq!(cache.lookup("sort=top"), Cached::Missing);
+    }
+
+    #[test]
+    fn the_map_is_bounded() {
+        let cache = ListCache::default();
+        let seen = cache.generation();
+        for i in 0..=MAX_ENTRIES {
+            cache.put(&format!("q={i}"), seen, body("[]"));
+        }
+        let kept = (0..=MAX_ENTRIES)
+            .filter(|i| cache.lookup(&format!("q={i}")) != Cached::Missing)
+            .count();
+        assert!((1..=MAX_ENTRIES).contains(&kept), "{kept}");
+    }
+
+    #[tokio::test]
+    async fn a_crowd_asking_at_once_computes_the_answer_once() {
+        let cache = Arc::new(ListCache::default());
+        let runs = Arc::new(AtomicU64::new(0));
+        let crowd = (0..20).map(|_| {
+            let (cache, runs) = (cache.clone(), runs.clone());
+            tokio::spawn(async move {
+                cache
+                    .serve("sort=top", async {
+                        runs.fetch_add(1, Ordering::SeqCst);
+                        tokio::task::yield_now().await;
+                        Ok::<_, ()>(body("[1]"))
+                    })
+                    .await
+            })
+        });
+
+        let answers = futures::future::join_all(crowd).await;
+
+        assert!(answers.into_iter().all(|a| a.unwrap() == Ok(body("[1]"))));
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+    }
+}
