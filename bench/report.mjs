@@ -33,6 +33,10 @@ export function markdown(r, smoke) {
     }
     lines.push(`| server peak RSS | ${db} | | | | | | ${f(r[db].server_peak_rss_mb)} MB |`);
   }
+  lines.push(
+    '',
+    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists (their own votes marked), computed for every request. Votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`).',
+  );
   const s = r.sse;
   const fe = r.frontend;
   lines.push('', '## Live fan-out', '');
@@ -40,7 +44,7 @@ export function markdown(r, smoke) {
     // The baseline plus what each further subscriber costs.
     const scaled = s.server_rss_mb + ((10_000 - s.subscribers) * s.rss_per_subscriber_kb) / 1024;
     lines.push(
-      `${s.subscribers} SSE subscribers, ${s.delivered} got the vote. Server RSS ${f(s.server_rss_mb)} MB (${f(s.rss_per_subscriber_kb)} KB per subscriber; budget ${b.sse_rss_mb_10k} MB for 10,000${s.subscribers === 10_000 ? `: ${verdict(s.server_rss_mb, b.sse_rss_mb_10k, false)}` : `, scaled ${f(scaled)} MB`}).`,
+      `${s.subscribers} SSE subscribers, ${s.delivered} got the vote. Server RSS ${f(s.server_rss_mb)} MB, ${f(s.server_rss_before_mb)} MB of it before the first subscriber (${f(s.rss_per_subscriber_kb)} KB per subscriber; budget ${b.sse_rss_mb_10k} MB for 10,000${s.subscribers === 10_000 ? `: ${verdict(s.server_rss_mb, b.sse_rss_mb_10k, false)}` : `, scaled ${f(scaled)} MB`}).`,
       `Vote to every subscriber: p50 ${f(s.delivery_p50_ms)} ms, p99 ${f(s.delivery_p99_ms)} ms, max ${f(s.delivery_max_ms)} ms (budget p99 ≤ ${b.sse_delivery_p99_ms} ms: ${verdict(s.delivery_p99_ms, b.sse_delivery_p99_ms, false)}).`,
     );
   }

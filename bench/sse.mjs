@@ -51,6 +51,7 @@ export async function fanOut(server, n, tokensFile, idea) {
   return {
     subscribers: n,
     delivered: arrivals.length,
+    server_rss_before_mb: before,
     server_rss_mb: after,
     rss_per_subscriber_kb: ((after - before) * 1024) / n,
     delivery_p50_ms: percentile(sorted, 50),
