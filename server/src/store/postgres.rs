@@ -55,16 +55,19 @@ impl PgStore {
 
 /// The PostgreSQL side of full-text search (tsvector, migration 0005).
 impl PgStore {
-    pub(super) fn push_search_join(_q: &mut QueryBuilder<'_, Postgres>) {}
+    /// The GIN index serves the whole search (see `SqliteStore`'s).
+    pub(super) const SEARCH_CANDIDATES: Option<u32> = None;
 
-    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+    pub(super) fn push_search_join(_q: &mut QueryBuilder<'_, Postgres>, _search: &Search, _candidates: Option<u32>) {}
+
+    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Postgres>, search: &Search, _candidates: Option<u32>) {
         q.push(" AND i.search @@ to_tsquery('simple', ")
             .push_bind(search.tsquery())
             .push(")");
     }
 
     /// Higher is better; the title is weight A, the description weight B.
-    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Postgres>, search: &Search, _candidates: Option<u32>) {
         q.push("CAST(ts_rank(i.search, to_tsquery('simple', ")
             .push_bind(search.tsquery())
             .push(")) AS DOUBLE PRECISION)");

@@ -67,16 +67,36 @@ impl SqliteStore {
 
 /// The SQLite side of full-text search (FTS5, migration 0005).
 impl SqliteStore {
-    pub(super) fn push_search_join(q: &mut QueryBuilder<'_, Sqlite>) {
-        q.push(" JOIN ideas_fts ON ideas_fts.rowid = i.id");
+    /// A first page of search results is looked for among the best matches
+    /// (this many per result wanted, at least 100), ranked by the full-text
+    /// index alone: a common word can match thousands of ideas, and reading
+    /// each one's row for the filters was most of a search's time (`make
+    /// bench`). `ideas` runs the full query when they do not fill the page.
+    pub(super) const SEARCH_CANDIDATES: Option<u32> = Some(5);
+
+    pub(super) fn push_search_join(q: &mut QueryBuilder<'_, Sqlite>, search: &Search, candidates: Option<u32>) {
+        match candidates {
+            // Ordered as the outer query is (relevance, then id, both
+            // descending), so the cut is exact.
+            Some(n) => q
+                .push(" JOIN (SELECT rowid, -bm25(ideas_fts, 10.0, 1.0) AS relevance FROM ideas_fts WHERE ideas_fts MATCH ")
+                .push_bind(search.fts5())
+                .push(format_args!(" ORDER BY relevance DESC, rowid DESC LIMIT {n}) fts ON fts.rowid = i.id")),
+            None => q.push(" JOIN ideas_fts ON ideas_fts.rowid = i.id"),
+        };
     }
 
-    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Sqlite>, search: &Search) {
-        q.push(" AND ideas_fts MATCH ").push_bind(search.fts5());
+    pub(super) fn push_search_match(q: &mut QueryBuilder<'_, Sqlite>, search: &Search, candidates: Option<u32>) {
+        if candidates.is_none() {
+            q.push(" AND ideas_fts MATCH ").push_bind(search.fts5());
+        }
     }
 
     /// Higher is better; a title match weighs ten description matches.
-    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Sqlite>, _search: &Search) {
-        q.push("-bm25(ideas_fts, 10.0, 1.0)");
+    pub(super) fn push_relevance(q: &mut QueryBuilder<'_, Sqlite>, _search: &Search, candidates: Option<u32>) {
+        match candidates {
+            Some(_) => q.push("fts.relevance"),
+            None => q.push("-bm25(ideas_fts, 10.0, 1.0)"),
+        };
     }
 }

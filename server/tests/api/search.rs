@@ -1,4 +1,4 @@
-use crate::helpers::{assert_error, spawn_app, TestApp};
+use crate::helpers::{assert_error, new_client, spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -155,4 +155,43 @@ async fn search_across_ten_thousand_ideas_returns_the_relevant_ones_first() {
         );
     }
     assert!(page["next_cursor"].is_string());
+}
+
+#[tokio::test]
+async fn a_search_whose_best_matches_are_all_hidden_still_finds_the_visible_ones() {
+    // Arrange: 700 hidden ideas match best (more than the first page's
+    // candidates, `SEARCH_CANDIDATES`); three visible ones match weakly.
+    let app = spawn_app().await;
+    let user = app.register("bulk@example.org").await;
+    let db = app.db().await;
+    let mut tx = db.begin().await.unwrap();
+    for n in 0..700i64 {
+        sqlx::query(
+            "INSERT INTO ideas (author_id, board_id, title, body_md, created_at, updated_at, trend, hidden_at)
+             VALUES ($1, (SELECT MIN(id) FROM boards), 'Zebra zebra zebra', 'zebra', $2, $2, 1.0, $2)",
+        )
+        .bind(user["id"].as_i64().unwrap())
+        .bind(1_700_000_000_000i64 + n)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    for title in ["Striped themes", "Striped icons", "Striped charts"] {
+        idea(&app, title, "Like a zebra, long text around it so that it ranks low").await;
+    }
+
+    // Act: a visitor searches, two per page.
+    let visitor = new_client();
+    let first = app.get_json_as(&visitor, "/api/v1/ideas?q=zebra&limit=2").await;
+    let cursor = first["next_cursor"].as_str().expect("a second page").to_owned();
+    let second = app
+        .get_json_as(&visitor, &format!("/api/v1/ideas?q=zebra&limit=2&cursor={cursor}"))
+        .await;
+
+    // Assert
+    let mut found = titles(&first);
+    found.extend(titles(&second));
+    found.sort();
+    assert_eq!(found, ["Striped charts", "Striped icons", "Striped themes"]);
 }

@@ -70,97 +70,19 @@ macro_rules! idea_store {
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
-                use crate::store::TriageOrder;
-                use schwarm_wire::Sort;
-                let order = query.triage.map_or(TriageOrder::Public, |t| t.order);
-                let key = match (order, query.sort) {
-                    // Oldest first is the negated creation time, descending.
-                    (TriageOrder::Oldest, _) => "(-r.created_at)",
-                    (TriageOrder::Priority, _) => super::ideas::PRIORITY,
-                    (TriageOrder::Public, Sort::New) => "r.created_at",
-                    (TriageOrder::Public, Sort::Top) => "r.vote_count",
-                    (TriageOrder::Public, Sort::Trending) => "r.trend",
-                    (TriageOrder::Public, Sort::Discussed) => "r.comment_count",
-                    (TriageOrder::Public, Sort::Relevance) => "r.relevance",
-                };
-                let float_key = order == TriageOrder::Priority
-                    || (order == TriageOrder::Public && matches!(query.sort, Sort::Trending | Sort::Relevance));
-                // The inner query filters; the outer one (flattened by both
-                // planners) pages over the sort key, which may be the
-                // computed relevance.
-                let mut q = sqlx::QueryBuilder::<$db>::new("SELECT * FROM (");
-                q.push(super::ideas::IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
-                q.push(super::ideas::FOLLOWING).push_bind(query.viewer).push(") AS following, ");
-                match &query.search {
-                    Some(search) => <$store>::push_relevance(&mut q, search),
-                    None => {
-                        q.push("CAST(0 AS DOUBLE PRECISION)");
+                // A first page of results may come from the best matches
+                // alone (see `SEARCH_CANDIDATES`); if they do not fill it,
+                // the filters left out too many and the full query decides.
+                let candidates = <$store>::SEARCH_CANDIDATES
+                    .filter(|_| query.search.is_some() && query.after.is_none())
+                    .map(|per_result| (per_result * query.limit).max(100));
+                if candidates.is_some() {
+                    let rows = self.ideas_among(query, candidates).await?;
+                    if rows.len() >= query.limit as usize {
+                        return Ok(rows);
                     }
                 }
-                q.push(" AS relevance").push(super::ideas::IDEA_FROM);
-                if query.search.is_some() {
-                    <$store>::push_search_join(&mut q);
-                }
-                // A merged idea lives on in its target.
-                q.push(" WHERE i.merged_into IS NULL");
-                use crate::store::TriageQueue;
-                match query.triage.map(|t| t.queue) {
-                    // Everybody else sees visible ideas, and their own
-                    // waiting for approval.
-                    None => {
-                        q.push(" AND i.hidden_at IS NULL AND (i.approved OR i.author_id = ")
-                            .push_bind(query.viewer)
-                            .push(")");
-                    }
-                    Some(TriageQueue::Inbox) => {
-                        q.push(" AND i.triaged_at IS NULL AND i.hidden_at IS NULL AND i.approved");
-                    }
-                    Some(TriageQueue::All) => {}
-                    Some(TriageQueue::Pending) => {
-                        q.push(" AND NOT i.approved AND i.hidden_at IS NULL");
-                    }
-                    Some(TriageQueue::Hidden) => {
-                        q.push(" AND i.hidden_at IS NOT NULL");
-                    }
-                }
-                if let Some(search) = &query.search {
-                    <$store>::push_search_match(&mut q, search);
-                }
-                if let Some(status) = &query.status {
-                    q.push(" AND i.status = ").push_bind(status.clone());
-                }
-                if let Some(board) = &query.board {
-                    q.push(" AND b.slug = ").push_bind(board.clone());
-                }
-                if let Some(tag) = &query.tag {
-                    q.push(" AND EXISTS (SELECT 1 FROM idea_tags it JOIN tags t ON t.id = it.tag_id")
-                        .push(" WHERE it.idea_id = i.id AND t.name = ")
-                        .push_bind(tag.clone())
-                        .push(")");
-                }
-                if let Some(author) = query.author {
-                    q.push(" AND i.author_id = ").push_bind(author);
-                }
-                if let Some(voter) = query.voter {
-                    q.push(" AND EXISTS (SELECT 1 FROM votes mv WHERE mv.idea_id = i.id AND mv.user_id = ")
-                        .push_bind(voter)
-                        .push(")");
-                }
-                q.push(") r WHERE TRUE");
-                if let Some((after_key, after_id)) = query.after {
-                    // Row-value comparison walks the (key DESC, id DESC) index.
-                    q.push(format_args!(" AND ({key}, r.id) < ("));
-                    match float_key {
-                        true => q.push_bind(f64::from_bits(after_key as u64)),
-                        false => q.push_bind(after_key),
-                    };
-                    q.push(", ").push_bind(after_id).push(")");
-                }
-                q.push(format_args!(" ORDER BY {key} DESC, r.id DESC LIMIT "))
-                    .push_bind(i64::from(query.limit));
-                let mut rows = q.build_query_as().fetch_all(&self.reader).await?;
-                self.attach_tags(&mut rows).await?;
-                Ok(rows)
+                self.ideas_among(query, None).await
             }
 
             async fn update_idea(
@@ -257,6 +179,106 @@ for_each_backend!(idea_store);
 macro_rules! attach_tags {
     ($store:ty, $db:ty, $lock:literal) => {
         impl $store {
+            /// The page of `query`, searching among the best `candidates`
+            /// matches only, if given (see `SEARCH_CANDIDATES`).
+            async fn ideas_among(
+                &self,
+                query: &crate::store::IdeaQuery,
+                candidates: Option<u32>,
+            ) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
+                use crate::store::TriageOrder;
+                use schwarm_wire::Sort;
+                let order = query.triage.map_or(TriageOrder::Public, |t| t.order);
+                let key = match (order, query.sort) {
+                    // Oldest first is the negated creation time, descending.
+                    (TriageOrder::Oldest, _) => "(-r.created_at)",
+                    (TriageOrder::Priority, _) => super::ideas::PRIORITY,
+                    (TriageOrder::Public, Sort::New) => "r.created_at",
+                    (TriageOrder::Public, Sort::Top) => "r.vote_count",
+                    (TriageOrder::Public, Sort::Trending) => "r.trend",
+                    (TriageOrder::Public, Sort::Discussed) => "r.comment_count",
+                    (TriageOrder::Public, Sort::Relevance) => "r.relevance",
+                };
+                let float_key = order == TriageOrder::Priority
+                    || (order == TriageOrder::Public && matches!(query.sort, Sort::Trending | Sort::Relevance));
+                // The inner query filters; the outer one (flattened by both
+                // planners) pages over the sort key, which may be the
+                // computed relevance.
+                let mut q = sqlx::QueryBuilder::<$db>::new("SELECT * FROM (");
+                q.push(super::ideas::IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
+                q.push(super::ideas::FOLLOWING).push_bind(query.viewer).push(") AS following, ");
+                match &query.search {
+                    Some(search) => <$store>::push_relevance(&mut q, search, candidates),
+                    None => {
+                        q.push("CAST(0 AS DOUBLE PRECISION)");
+                    }
+                }
+                q.push(" AS relevance").push(super::ideas::IDEA_FROM);
+                if let Some(search) = &query.search {
+                    <$store>::push_search_join(&mut q, search, candidates);
+                }
+                // A merged idea lives on in its target.
+                q.push(" WHERE i.merged_into IS NULL");
+                use crate::store::TriageQueue;
+                match query.triage.map(|t| t.queue) {
+                    // Everybody else sees visible ideas, and their own
+                    // waiting for approval.
+                    None => {
+                        q.push(" AND i.hidden_at IS NULL AND (i.approved OR i.author_id = ")
+                            .push_bind(query.viewer)
+                            .push(")");
+                    }
+                    Some(TriageQueue::Inbox) => {
+                        q.push(" AND i.triaged_at IS NULL AND i.hidden_at IS NULL AND i.approved");
+                    }
+                    Some(TriageQueue::All) => {}
+                    Some(TriageQueue::Pending) => {
+                        q.push(" AND NOT i.approved AND i.hidden_at IS NULL");
+                    }
+                    Some(TriageQueue::Hidden) => {
+                        q.push(" AND i.hidden_at IS NOT NULL");
+                    }
+                }
+                if let Some(search) = &query.search {
+                    <$store>::push_search_match(&mut q, search, candidates);
+                }
+                if let Some(status) = &query.status {
+                    q.push(" AND i.status = ").push_bind(status.clone());
+                }
+                if let Some(board) = &query.board {
+                    q.push(" AND b.slug = ").push_bind(board.clone());
+                }
+                if let Some(tag) = &query.tag {
+                    q.push(" AND EXISTS (SELECT 1 FROM idea_tags it JOIN tags t ON t.id = it.tag_id")
+                        .push(" WHERE it.idea_id = i.id AND t.name = ")
+                        .push_bind(tag.clone())
+                        .push(")");
+                }
+                if let Some(author) = query.author {
+                    q.push(" AND i.author_id = ").push_bind(author);
+                }
+                if let Some(voter) = query.voter {
+                    q.push(" AND EXISTS (SELECT 1 FROM votes mv WHERE mv.idea_id = i.id AND mv.user_id = ")
+                        .push_bind(voter)
+                        .push(")");
+                }
+                q.push(") r WHERE TRUE");
+                if let Some((after_key, after_id)) = query.after {
+                    // Row-value comparison walks the (key DESC, id DESC) index.
+                    q.push(format_args!(" AND ({key}, r.id) < ("));
+                    match float_key {
+                        true => q.push_bind(f64::from_bits(after_key as u64)),
+                        false => q.push_bind(after_key),
+                    };
+                    q.push(", ").push_bind(after_id).push(")");
+                }
+                q.push(format_args!(" ORDER BY {key} DESC, r.id DESC LIMIT "))
+                    .push_bind(i64::from(query.limit));
+                let mut rows = q.build_query_as().fetch_all(&self.reader).await?;
+                self.attach_tags(&mut rows).await?;
+                Ok(rows)
+            }
+
             /// Fills in the tags of a page of ideas with one query.
             async fn attach_tags(&self, rows: &mut [crate::store::IdeaRow]) -> crate::store::StoreResult<()> {
                 if rows.is_empty() {
