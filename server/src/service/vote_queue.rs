@@ -7,8 +7,9 @@
 //! takes whatever is queued (up to [`MAX_BATCH`]) and writes it in one
 //! transaction (`VoteStore::set_votes`), then answers each. Under light
 //! load a batch is one vote and nothing waits; under heavy load the wait is
-//! at most one batch. On PostgreSQL it saves the same commits (and their
-//! fsyncs).
+//! at most one batch. Only where the store asks for it
+//! (`VoteStore::batches_votes`: SQLite); PostgreSQL writes votes side by
+//! side on its many connections instead.
 //!
 //! Written here rather than taken from a crate: the batching is a loop over
 //! tokio's `recv_many`; what matters is the store call it feeds.

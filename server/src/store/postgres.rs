@@ -55,6 +55,9 @@ impl PgStore {
 
 /// The PostgreSQL side of full-text search (tsvector, migration 0005).
 impl PgStore {
+    /// Votes are written one transaction each (`VoteStore::batches_votes`).
+    pub(super) const BATCHES_VOTES: bool = false;
+
     /// The GIN index serves the whole search (see `SqliteStore`'s).
     pub(super) const SEARCH_CANDIDATES: Option<u32> = None;
 

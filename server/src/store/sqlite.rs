@@ -67,6 +67,9 @@ impl SqliteStore {
 
 /// The SQLite side of full-text search (FTS5, migration 0005).
 impl SqliteStore {
+    /// One writer: votes are written in batches (`VoteStore::batches_votes`).
+    pub(super) const BATCHES_VOTES: bool = true;
+
     /// A first page of search results is looked for among the best matches
     /// (this many per result wanted, at least 100), ranked by the full-text
     /// index alone: a common word can match thousands of ideas, and reading

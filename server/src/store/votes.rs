@@ -38,6 +38,11 @@ pub trait VoteStore: Send + Sync {
     /// or it was merged into another, or it is hidden or waits for approval
     /// (and is not the voter's own).
     async fn set_vote(&self, idea_id: i64, user_id: i64, on: bool, now: i64) -> StoreResult<Option<VoteState>>;
+    /// Whether votes should be queued and written in batches
+    /// (`service::vote_queue`): yes with one writer (SQLite); on PostgreSQL
+    /// many connections write side by side, and a batch would hold the rows
+    /// every vote touches (the address's rate-limit bucket) for longer.
+    fn batches_votes(&self) -> bool;
     /// The votes in order, each as `set_vote` after its rate-limit buckets,
     /// all in one transaction: many votes share one commit (on SQLite the
     /// commit, not the statements, is what one writer can do only so many

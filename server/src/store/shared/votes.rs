@@ -104,6 +104,10 @@ macro_rules! vote_store {
                 }
             }
 
+            fn batches_votes(&self) -> bool {
+                Self::BATCHES_VOTES
+            }
+
             async fn set_votes(&self, votes: &[VoteCmd], now: i64) -> crate::store::StoreResult<Vec<VoteOutcome>> {
                 self.write_votes(votes, now).await
             }
@@ -124,23 +128,29 @@ for_each_backend!(vote_store);
 impl crate::store::postgres::PgStore {
     async fn write_votes(&self, votes: &[VoteCmd], now: i64) -> StoreResult<Vec<VoteOutcome>> {
         let mut tx = self.write().await?;
-        // The outbox lock first: taken at the first event instead, it would
-        // be held while later votes wait for idea rows that another
-        // instance's batch holds as it waits for the lock.
-        if let Some(lock) = Self::OUTBOX_ORDER {
+        // One vote takes the outbox lock at its event, the last statement,
+        // so it is held for a moment. In a batch it comes first: taken at
+        // the first event, it would be held while later votes wait for
+        // idea rows that another instance's batch holds as it waits for it.
+        let batch = votes.len() > 1;
+        if let (true, Some(lock)) = (batch, Self::OUTBOX_ORDER) {
             sqlx::query(lock).execute(&mut *tx).await?;
         }
-        let mut steps = PgSteps(tx);
+        let mut steps = PgSteps { tx, locked: batch };
         let mut outcomes = Vec::with_capacity(votes.len());
         for vote in votes {
             outcomes.push(apply(&mut steps, vote, now).await?);
         }
-        steps.0.commit().await?;
+        steps.tx.commit().await?;
         Ok(outcomes)
     }
 }
 
-struct PgSteps(sqlx::Transaction<'static, sqlx::Postgres>);
+struct PgSteps {
+    tx: sqlx::Transaction<'static, sqlx::Postgres>,
+    /// Whether the outbox lock is taken already.
+    locked: bool,
+}
 
 #[async_trait::async_trait]
 impl VoteSteps for PgSteps {
@@ -150,7 +160,7 @@ impl VoteSteps for PgSteps {
             .bind(now)
             .bind(bucket.interval_ms)
             .bind(bucket.tolerance_ms)
-            .fetch_one(&mut *self.0)
+            .fetch_one(&mut *self.tx)
             .await?;
         Ok(super::limits::refusal(taken, bucket.tolerance_ms, now))
     }
@@ -159,7 +169,7 @@ impl VoteSteps for PgSteps {
         sqlx::query_as(VOTE_TARGET_LOCKED)
             .bind(idea_id)
             .bind(user_id)
-            .fetch_optional(&mut *self.0)
+            .fetch_optional(&mut *self.tx)
             .await
     }
 
@@ -168,7 +178,7 @@ impl VoteSteps for PgSteps {
             .bind(idea_id)
             .bind(user_id)
             .bind(now)
-            .execute(&mut *self.0)
+            .execute(&mut *self.tx)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -177,7 +187,7 @@ impl VoteSteps for PgSteps {
         sqlx::query_scalar(VOTE_DELETE)
             .bind(idea_id)
             .bind(user_id)
-            .fetch_optional(&mut *self.0)
+            .fetch_optional(&mut *self.tx)
             .await
     }
 
@@ -186,16 +196,19 @@ impl VoteSteps for PgSteps {
             .bind(delta)
             .bind(trend)
             .bind(idea_id)
-            .fetch_one(&mut *self.0)
+            .fetch_one(&mut *self.tx)
             .await
     }
 
     async fn follow(&mut self, idea_id: i64, user_id: i64, now: i64) -> StoreResult<()> {
-        follow!(self.0, idea_id, user_id, now)
+        follow!(self.tx, idea_id, user_id, now)
     }
 
     async fn event(&mut self, kind: &str, idea_id: i64, user_id: i64, payload: String, now: i64) -> StoreResult<()> {
-        // The outbox lock is the batch's, taken first (`write_votes`).
+        if let (false, Some(lock)) = (self.locked, crate::store::postgres::PgStore::OUTBOX_ORDER) {
+            sqlx::query(lock).execute(&mut *self.tx).await?;
+            self.locked = true;
+        }
         sqlx::query(super::EVENT_INSERT)
             .bind(kind)
             .bind(idea_id)
@@ -203,7 +216,7 @@ impl VoteSteps for PgSteps {
             .bind(payload)
             .bind(now)
             .bind("public")
-            .execute(&mut *self.0)
+            .execute(&mut *self.tx)
             .await
             .map(|_| ())
     }
