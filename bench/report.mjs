@@ -35,7 +35,7 @@ export function markdown(r, smoke) {
   }
   lines.push(
     '',
-    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists (their own votes marked), computed for every request. Votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`).',
+    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists (their own votes marked), computed for every request. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
   );
   const s = r.sse;
   const fe = r.frontend;
