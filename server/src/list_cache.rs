@@ -36,9 +36,11 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// Past [`TTL`], while one request computes the answer anew, the others
 /// get the old one, up to this age.
 const AGED_MAX: Duration = Duration::from_secs(5);
-/// Distinct query strings kept; past this the map starts over, so odd
-/// queries (searches, deep cursors) cannot grow it without bound.
+/// Distinct query strings kept, and their bytes; past either the map starts
+/// over, so odd queries (searches, deep cursors, pages of 100) cannot grow
+/// it without bound.
 const MAX_ENTRIES: usize = 512;
+const MAX_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Default)]
 pub struct ListCache {
@@ -50,6 +52,8 @@ pub struct ListCache {
 struct Entries {
     generation: u64,
     map: HashMap<Box<str>, (Instant, Bytes)>,
+    /// The bodies' bytes in `map`.
+    bytes: usize,
     /// One computation per key at a time: when an answer is void, a crowd
     /// of visitors would otherwise all run the same query at once.
     computing: HashMap<Box<str>, Arc<tokio::sync::Mutex<()>>>,
@@ -103,7 +107,7 @@ impl ListCache {
         let now = self.generation();
         if entries.generation != now {
             entries.generation = now;
-            entries.map.clear();
+            entries.clear();
         }
         entries
     }
@@ -132,10 +136,20 @@ impl ListCache {
         if entries.generation != seen {
             return;
         }
-        if entries.map.len() >= MAX_ENTRIES {
-            entries.map.clear();
+        if entries.map.len() >= MAX_ENTRIES || entries.bytes + body.len() > MAX_BYTES {
+            entries.clear();
         }
-        entries.map.insert(key.into(), (Instant::now(), body));
+        entries.bytes += body.len();
+        if let Some((_, old)) = entries.map.insert(key.into(), (Instant::now(), body)) {
+            entries.bytes -= old.len();
+        }
+    }
+}
+
+impl Entries {
+    fn clear(&mut self) {
+        self.map.clear();
+        self.bytes = 0;
     }
 }
 
@@ -182,6 +196,19 @@ mod tests {
             .filter(|i| cache.lookup(&format!("q={i}")) != Cached::Missing)
             .count();
         assert!((1..=MAX_ENTRIES).contains(&kept), "{kept}");
+    }
+
+    #[test]
+    fn the_bytes_are_bounded_too() {
+        let cache = ListCache::default();
+        let seen = cache.generation();
+        let page = Bytes::from(vec![b' '; MAX_BYTES / 3]);
+        for i in 0..4 {
+            cache.put(&format!("limit=100&q={i}"), seen, page.clone());
+        }
+        let entries = cache.entries();
+        assert!(entries.bytes <= MAX_BYTES, "{}", entries.bytes);
+        assert_eq!(entries.bytes, entries.map.values().map(|(_, b)| b.len()).sum::<usize>());
     }
 
     #[tokio::test]
