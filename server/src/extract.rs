@@ -320,7 +320,10 @@ pub type Poster = Throttled<Posting>;
 /// Casting or withdrawing a vote: a signed-in, unblocked user and the
 /// address they vote from. The vote limits are taken in the vote's own
 /// transaction (`service::vote_queue`), not here.
-pub struct Voter(pub AuthUser, pub String);
+pub struct Voter {
+    pub user: AuthUser,
+    pub ip: String,
+}
 
 impl FromRequestParts<AppState> for Voter {
     type Rejection = Error;
@@ -328,7 +331,7 @@ impl FromRequestParts<AppState> for Voter {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let ActiveUser(user) = ActiveUser::from_request_parts(parts, state).await?;
         let ip = state.limits.client_ip(&parts.headers, &parts.extensions);
-        Ok(Voter(user, ip))
+        Ok(Voter { user, ip })
     }
 }
 

@@ -188,7 +188,9 @@ async fn voters(
     security(("session" = []), ("bearer" = []))
 )]
 async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(ideas::vote(&state, id, user.0.id(), &user.1, true).await?))
+    Ok(axum::Json(
+        ideas::vote(&state, id, user.user.id(), &user.ip, true).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -201,7 +203,9 @@ async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -
     security(("session" = []), ("bearer" = []))
 )]
 async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(ideas::vote(&state, id, user.0.id(), &user.1, false).await?))
+    Ok(axum::Json(
+        ideas::vote(&state, id, user.user.id(), &user.ip, false).await?,
+    ))
 }
 
 #[utoipa::path(

@@ -318,25 +318,15 @@ pub async fn voters(state: &AppState, idea_id: i64, who: Option<(i64, Role)>) ->
 }
 
 /// Casts (`on`) or withdraws `user_id`'s vote from `ip`, after the vote
-/// rate limits: in the vote queue's next batch where the store batches
-/// votes, else in a transaction of its own.
+/// rate limits, in the same transaction (see `vote_queue`).
 pub async fn vote(state: &AppState, idea_id: i64, user_id: i64, ip: &str, on: bool) -> Result<VoteState> {
-    let outcome = if state.store.batches_votes() {
-        let cmd = VoteCmd {
-            idea_id,
-            user_id,
-            on,
-            buckets: state.limits.buckets(Action::Vote, user_id, ip),
-        };
-        state.votes.submit(cmd).await?
-    } else {
-        state
-            .limits
-            .check(state.store.as_ref(), Action::Vote, user_id, ip)
-            .await?;
-        VoteOutcome::Done(state.store.set_vote(idea_id, user_id, on, now_ms()).await?)
+    let cmd = VoteCmd {
+        idea_id,
+        user_id,
+        on,
+        buckets: state.limits.buckets(Action::Vote, user_id, ip),
     };
-    match outcome {
+    match state.votes.submit(cmd).await? {
         VoteOutcome::Done(Some(vote)) => Ok(vote),
         VoteOutcome::Done(None) => Err(missing_or_merged(state, idea_id).await),
         VoteOutcome::Limited(wait_ms) => Err(crate::limits::refused(wait_ms)),

@@ -23,18 +23,25 @@ use tokio::sync::{mpsc, oneshot};
 /// The most votes written in one transaction.
 const MAX_BATCH: usize = 128;
 
-struct Job {
+/// A vote waiting for its batch, and where its outcome goes.
+pub struct Job {
     cmd: VoteCmd,
     reply: oneshot::Sender<StoreResult<VoteOutcome>>,
 }
 
 #[derive(Clone)]
-pub struct VoteQueue {
-    sender: mpsc::Sender<Job>,
+pub enum VoteQueue {
+    /// The batching task's inbox.
+    Batched(mpsc::Sender<Job>),
+    /// Each vote is written at once (`direct`).
+    Direct(Arc<dyn Store>),
 }
 
 impl VoteQueue {
     pub fn spawn(store: Arc<dyn Store>) -> VoteQueue {
+        if !store.batches_votes() {
+            return VoteQueue::Direct(store);
+        }
         let (sender, mut receiver) = mpsc::channel::<Job>(4 * MAX_BATCH);
         tokio::spawn(async move {
             let mut jobs = Vec::with_capacity(MAX_BATCH);
@@ -42,15 +49,19 @@ impl VoteQueue {
                 write(store.as_ref(), &mut jobs).await;
             }
         });
-        VoteQueue { sender }
+        VoteQueue::Batched(sender)
     }
 
-    /// Queues the vote and waits for its transaction. A vote whose caller
-    /// went away is still written, like any committed write whose answer
-    /// was lost.
+    /// Writes the vote (in the next batch, or at once) and answers how it
+    /// went. A vote whose caller went away is still written, like any
+    /// committed write whose answer was lost.
     pub async fn submit(&self, cmd: VoteCmd) -> Result<VoteOutcome, Error> {
+        let sender = match self {
+            VoteQueue::Batched(sender) => sender,
+            VoteQueue::Direct(store) => return Ok(direct(store.as_ref(), &cmd).await?),
+        };
         let (reply, answer) = oneshot::channel();
-        self.sender
+        sender
             .send(Job { cmd, reply })
             .await
             .map_err(|_| anyhow::anyhow!("the vote queue has stopped"))?;
@@ -74,12 +85,32 @@ async fn write(store: &dyn Store, jobs: &mut Vec<Job>) {
         Err(error) => {
             tracing::warn!(%error, votes = jobs.len(), "a batch of votes failed; writing them one by one");
             for job in jobs.drain(..) {
-                let alone = store
-                    .set_votes(std::slice::from_ref(&job.cmd), now_ms())
-                    .await
-                    .map(|mut outcomes| outcomes.remove(0));
-                let _ = job.reply.send(alone);
+                let _ = job.reply.send(alone(store, &job.cmd).await);
             }
         }
     }
+}
+
+/// One vote in a transaction of its own.
+async fn alone(store: &dyn Store, cmd: &VoteCmd) -> StoreResult<VoteOutcome> {
+    let mut outcomes = store.set_votes(std::slice::from_ref(cmd), now_ms()).await?;
+    Ok(outcomes.remove(0))
+}
+
+/// Where votes are not batched: the buckets first, each on its own (a
+/// bucket row, the address's above all, is shared by many voters and must
+/// not stay locked while the vote is written), then the vote.
+async fn direct(store: &dyn Store, cmd: &VoteCmd) -> StoreResult<VoteOutcome> {
+    let now = now_ms();
+    for bucket in &cmd.buckets {
+        if let Some(wait_ms) = store
+            .take_attempt(&bucket.key, now, bucket.interval_ms, bucket.tolerance_ms)
+            .await?
+        {
+            return Ok(VoteOutcome::Limited(wait_ms));
+        }
+    }
+    Ok(VoteOutcome::Done(
+        store.set_vote(cmd.idea_id, cmd.user_id, cmd.on, now).await?,
+    ))
 }

@@ -41,7 +41,7 @@ pub trait VoteStore: Send + Sync {
     /// Whether votes should be queued and written in batches
     /// (`service::vote_queue`): yes with one writer (SQLite); on PostgreSQL
     /// many connections write side by side, and a batch would hold the rows
-    /// every vote touches (the address's rate-limit bucket) for longer.
+    /// every vote touches (the address's rate-limit bucket) until its end.
     fn batches_votes(&self) -> bool;
     /// The votes in order, each as `set_vote` after its rate-limit buckets,
     /// all in one transaction: many votes share one commit (on SQLite the
