@@ -2,15 +2,19 @@
 //! built web app with a fallback to `index.html` for client-side routes.
 
 use crate::config::ServeArgs;
+use crate::live_conn::LiveConns;
 use crate::routes;
 use crate::state::{AppState, SessionPolicy};
-use crate::{csp, csrf, demo, embed_page, limits, list_cache, static_files, store, workers};
+use crate::{csp, csrf, demo, embed_page, limits, list_cache, listener, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
+use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -69,6 +73,8 @@ pub fn router(state: AppState) -> Router {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    live: Arc<LiveConns>,
+    stop: watch::Sender<bool>,
 }
 
 impl Application {
@@ -102,9 +108,12 @@ impl Application {
             dist: args.dist.clone(),
             public_url: public_url.into(),
         };
+        let (stop, stopping) = watch::channel(false);
         Ok(Application {
             listener,
+            live: Arc::new(LiveConns::new(state.clone(), stopping)),
             router: router(state),
+            stop,
         })
     }
 
@@ -112,12 +121,22 @@ impl Application {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then ends the event streams and
+    /// finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         // The peer address feeds the per-address rate limits.
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
+        // Small requests and event frames leave at once, not after a
+        // delayed ACK. (`tap_io` is also what lets `ConnectInfo` through.)
+        let connections = listener::sort(self.listener, self.live)?.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let stop = self.stop;
+        axum::serve(connections, service)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                let _ = stop.send(true);
+            })
             .await
     }
 }

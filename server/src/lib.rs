@@ -14,6 +14,8 @@ pub mod error;
 pub mod extract;
 pub mod limits;
 pub mod list_cache;
+pub mod listener;
+pub mod live_conn;
 pub mod openapi;
 pub mod policy;
 pub mod routes;

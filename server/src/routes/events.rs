@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use bytes::Bytes;
-use futures_util::stream::{self, StreamExt};
+use futures_util::stream::{self, Stream, StreamExt};
 use serde::Deserialize;
 use std::convert::Infallible;
 use tokio::sync::broadcast::error::RecvError;
@@ -32,7 +32,7 @@ pub(super) struct Api;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-struct Params {
+pub(crate) struct Params {
     /// Only events of this idea.
     idea: Option<i64>,
     /// Only events of ideas on this board (by slug).
@@ -65,12 +65,33 @@ const KEEP_ALIVE: &[u8] = b":\n\n";
     responses((status = 200, description = "A stream of server-sent events: `id` is the outbox id, `data` is `{kind, idea_id, payload}`; `Last-Event-ID` resumes", content_type = "text/event-stream"))
 )]
 async fn events(State(state): State<AppState>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response> {
+    let last_seen = last_seen(headers.get("last-event-id").map(|v| v.as_bytes()));
+    let frames = open(&state, params, last_seen).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        Body::from_stream(frames.map(Ok::<_, Infallible>)),
+    )
+        .into_response())
+}
+
+/// The `Last-Event-ID` a reconnecting client sends, if it is an id.
+pub(crate) fn last_seen(header: Option<&[u8]>) -> Option<i64> {
+    std::str::from_utf8(header?).ok()?.trim().parse().ok()
+}
+
+/// The frames of one stream: what the client missed since `last_seen`, then
+/// each new event it wants, and the keep-alives. Shared by this route and the
+/// connections served without hyper (`crate::live_conn`).
+pub(crate) async fn open(
+    state: &AppState,
+    params: Params,
+    last_seen: Option<i64>,
+) -> Result<impl Stream<Item = Bytes> + Send + 'static> {
     // Subscribe before reading the backlog, so nothing falls between them.
     let receiver = state.live.subscribe();
-    let last_seen = headers
-        .get("last-event-id")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<i64>().ok());
     let mut backlog = match last_seen {
         Some(id) => state.store.events_after(id, REPLAY_MAX + 1).await?,
         None => Vec::new(),
@@ -99,13 +120,5 @@ async fn events(State(state): State<AppState>, Query(params): Query<Params>, hea
             return Some((frame, (receiver, params)));
         }
     });
-    let body = stream::iter(first).chain(live).map(Ok::<_, Infallible>);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/event-stream"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        Body::from_stream(body),
-    )
-        .into_response())
+    Ok(stream::iter(first).chain(live))
 }

@@ -6,7 +6,7 @@ mod boards;
 mod comments;
 mod docs;
 mod email;
-mod events;
+pub(crate) mod events;
 mod export;
 mod health;
 mod ideas;

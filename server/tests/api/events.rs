@@ -154,3 +154,47 @@ async fn two_instances_on_one_database_behave_as_one_board() {
     let me_on_b = a.client.get(b.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(me_on_b.status(), StatusCode::OK, "a session made on A works on B");
 }
+
+#[tokio::test]
+async fn a_stream_is_the_same_whichever_way_the_server_takes_it() {
+    // Arrange: a plain request is served off the router (`live_conn`); one
+    // with a body length goes through the router.
+    let app = spawn_app().await;
+    app.register("paths@example.org").await;
+    let idea = app.create_idea("Streamed both ways").await;
+    let query = format!("?idea={}", idea["id"]);
+    let mut plain = open(&app, &query, None).await;
+    let routed = new_client()
+        .get(app.url(&format!("/api/v1/events{query}")))
+        .header("content-length", "0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(routed.status(), StatusCode::OK);
+    let mut routed = routed;
+
+    // Act
+    app.client
+        .put(app.url(&format!("/api/v1/ideas/{}/vote", idea["id"])))
+        .send()
+        .await
+        .unwrap();
+
+    // Assert: the same headers and the same event on both.
+    for name in [
+        "content-type",
+        "cache-control",
+        "x-content-type-options",
+        "content-security-policy",
+    ] {
+        assert_eq!(plain.headers().get(name), routed.headers().get(name), "{name}");
+    }
+    assert_eq!(plain.headers()["content-type"], "text/event-stream");
+    // How the two ways differ: framing by closing, or by chunks.
+    assert_eq!(plain.headers()["connection"], "close");
+    assert_eq!(routed.headers()["transfer-encoding"], "chunked");
+    for stream in [&mut plain, &mut routed] {
+        let seen = read_until(stream, "vote.cast").await;
+        assert!(seen.contains(r#""vote_count":1"#), "{seen}");
+    }
+}
