@@ -35,7 +35,7 @@ export function markdown(r, smoke) {
   }
   lines.push(
     '',
-    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists (their own votes marked), computed for every request. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
+    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows by one query per request (`server/src/service/member_lists.rs`). On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
   );
   const s = r.sse;
   const fe = r.frontend;
@@ -56,7 +56,7 @@ export function markdown(r, smoke) {
       `| first load (wasm + JS + CSS), brotli | ${f(kb)} KB | ≤ ${b.first_load_brotli_kb} KB: ${verdict(kb, b.first_load_brotli_kb, false)} |`,
       `| /embed.js, gzip | ${fe.embed_js_gzip_bytes} B | ≤ ${b.embed_js_gzip_kb} KB: ${verdict(fe.embed_js_gzip_bytes / 1024, b.embed_js_gzip_kb, false)} |`,
       `| navigation to first idea list painted (median of 5, cold) | ${f(fe.first_list_paint_ms)} ms | ≤ ${b.first_list_paint_ms} ms: ${verdict(fe.first_list_paint_ms, b.first_list_paint_ms, false)} |`,
-      `| ${fe.render_cards} idea cards by "Load more" (fetches included) | ${f(fe.render_cards_ms, 0)} ms | |`,
+      `| ${fe.render_cards} idea cards by "Load more", pages of 20 (fetches included) | ${f(fe.render_cards_ms, 0)} ms | |`,
       `| another member's vote to its count among them (SSE included) | ${f(fe.live_vote_update_ms)} ms | |`,
       `| vote click to repaint (median of 5) | ${f(fe.vote_click_to_repaint_ms)} ms | |`,
     );

@@ -1,6 +1,8 @@
 -- Lists as signed-in members get them (their own votes marked): a random
 -- sort, or with $BENCH_SEARCH set a search for a random topic of the seed.
--- These are never served from the visitors' list cache.
+-- Each is the visitors' cached list marked with the member's own votes and
+-- follows (server/src/service/member_lists.rs): a session lookup and one
+-- query per request.
 dofile(os.getenv("BENCH_WRK") .. "/tokens.lua")
 local sorts = { "trending", "top", "new", "discussed" }
 local topics = { "dark%20mode", "CSV%20export", "offline%20mode", "keyboard%20shortcuts", "bulk%20editing",

@@ -1,6 +1,7 @@
 use crate::error::Result;
 use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
 use crate::service::ideas::{self, ListParams};
+use crate::service::member_lists;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
@@ -40,19 +41,26 @@ async fn list(
     uri: Uri,
     Query(params): Query<ListParams>,
 ) -> Result<Response> {
-    let Some(viewer) = viewer.id() else {
-        // Visitors all see the same list: see `list_cache`.
-        let key = uri.query().unwrap_or_default();
-        let body = state
-            .lists
-            .serve(key, async {
-                let page = ideas::list(&state, &params, None).await?;
-                Ok::<_, crate::error::Error>(Bytes::from(serde_json::to_vec(&page).map_err(anyhow::Error::from)?))
-            })
-            .await?;
+    let viewer = viewer.id();
+    // Visitors all see the same list (see `list_cache`); members see it
+    // with their own marks (see `member_lists`).
+    let key = uri.query().unwrap_or_default();
+    let body = state
+        .lists
+        .serve(key, async {
+            let page = ideas::list(&state, &params, None).await?;
+            Ok::<_, crate::error::Error>(Bytes::from(serde_json::to_vec(&page).map_err(anyhow::Error::from)?))
+        })
+        .await?;
+    let Some(id) = viewer else {
         return Ok(json_bytes(body));
     };
-    Ok(axum::Json(ideas::list(&state, &params, Some(viewer)).await?).into_response())
+    let page: Page<Idea> = serde_json::from_slice(&body).map_err(anyhow::Error::from)?;
+    let page = match member_lists::mark(&state, page, id).await? {
+        Some(page) => page,
+        None => ideas::list(&state, &params, Some(id)).await?,
+    };
+    Ok(axum::Json(page).into_response())
 }
 
 fn json_bytes(body: Bytes) -> Response {

@@ -6,6 +6,7 @@ mod changelog;
 mod email;
 mod ideas;
 mod limits;
+mod marks;
 mod moderation;
 pub mod postgres;
 mod seed;
@@ -25,6 +26,7 @@ pub use changelog::{ChangelogRow, ChangelogSave, ChangelogStore};
 pub use email::{EmailJob, EmailStore};
 pub use ideas::{IdeaQuery, IdeaRow, IdeaStore, NewIdeaRow, TriageOrder, TriageQueue, TriageView};
 pub use limits::LimitStore;
+pub use marks::{MarkStore, Marks};
 pub use moderation::{IdeaModeration, ModerationStore};
 pub use postgres::PgStore;
 pub use seed::{SeedComment, SeedData, SeedIdea, SeedStore, SeedUser, SeedVote};
@@ -239,6 +241,7 @@ pub trait Store:
     UserStore
     + SessionStore
     + IdeaStore
+    + MarkStore
     + CommentStore
     + VoteStore
     + NotificationStore

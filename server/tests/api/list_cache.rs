@@ -64,3 +64,51 @@ async fn another_instances_write_reaches_this_instances_visitors() {
     }
     assert_eq!(seen, 2, "B's idea reached A's visitors");
 }
+
+#[tokio::test]
+async fn a_members_list_is_the_visitors_list_with_their_own_marks() {
+    // Arrange: two ideas; another member votes for one of them.
+    let app = spawn_app().await;
+    app.register("author@example.org").await;
+    app.create_idea("Voted by the other member").await;
+    let other_idea = app.create_idea("Voted by nobody").await;
+    let voted = as_visitor(&app, TOP).await["items"][1]["id"].clone();
+    let other = new_client();
+    app.register_with(&other, "other@example.org").await;
+    let res = other
+        .put(app.url(&format!("/api/v1/ideas/{voted}/vote")))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+
+    // Act
+    let visitors = as_visitor(&app, TOP).await;
+    let theirs = app.get_json_as(&other, TOP).await;
+
+    // Assert: the same ideas in the same order with the same counts; the
+    // voter's own vote and follow marked on theirs only.
+    let summary = |page: &Value| -> Vec<(Value, Value)> {
+        let items = page["items"].as_array().unwrap();
+        items
+            .iter()
+            .map(|i| (i["id"].clone(), i["vote_count"].clone()))
+            .collect()
+    };
+    assert_eq!(summary(&theirs), summary(&visitors));
+    let item = |page: &Value, id: &Value| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| &i["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(item(&theirs, &voted)["voted"], true);
+    assert_eq!(item(&theirs, &voted)["following"], true);
+    assert_eq!(item(&theirs, &voted)["vote_count"], 1);
+    assert_eq!(item(&theirs, &other_idea["id"])["voted"], false);
+    assert_eq!(item(&visitors, &voted)["voted"], false);
+    assert_eq!(item(&visitors, &voted)["following"], false);
+}

@@ -155,6 +155,7 @@ mod comments;
 mod email;
 mod ideas;
 pub(super) mod limits;
+mod marks;
 mod moderation;
 mod notifications;
 mod seed;

@@ -1,0 +1,53 @@
+//! A member's marks on a list (`store::marks`): one query, written once.
+
+use crate::store::Marks;
+
+/// The query for `n` ideas: `$1` is the viewer, `$2`… the ideas. Its first
+/// row answers `waiting` (id 0 is no idea's); then one row per idea.
+pub(in crate::store) fn query(n: usize) -> String {
+    let ids: Vec<String> = (2..n + 2).map(|i| format!(", ${i}")).collect();
+    format!(
+        "SELECT CAST(0 AS BIGINT), EXISTS (SELECT 1 FROM ideas WHERE author_id = $1 AND NOT approved
+           AND hidden_at IS NULL AND merged_into IS NULL), FALSE
+         UNION ALL
+         SELECT i.id, EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = $1),
+           EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = $1)
+         FROM ideas i WHERE i.id IN (0{})",
+        ids.concat()
+    )
+}
+
+/// The rows of [`query`], read.
+pub(in crate::store) fn marks(rows: impl IntoIterator<Item = (i64, bool, bool)>) -> Marks {
+    let mut marks = Marks::default();
+    for (id, voted, following) in rows {
+        if id == 0 {
+            marks.waiting = voted;
+            continue;
+        }
+        if voted {
+            marks.voted.push(id);
+        }
+        if following {
+            marks.following.push(id);
+        }
+    }
+    marks
+}
+
+macro_rules! mark_store {
+    ($store:ty, $db:ty, $lock:literal) => {
+        #[async_trait::async_trait]
+        impl crate::store::MarkStore for $store {
+            async fn marks(&self, viewer: i64, ids: &[i64]) -> crate::store::StoreResult<Marks> {
+                let sql = query(ids.len());
+                let mut q = sqlx::query_as::<_, (i64, bool, bool)>(&sql).bind(viewer);
+                for id in ids {
+                    q = q.bind(*id);
+                }
+                Ok(marks(q.fetch_all(&self.reader).await?))
+            }
+        }
+    };
+}
+for_each_backend!(mark_store);
