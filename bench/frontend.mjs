@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function frontEnd(bin, root, databaseUrl, startServer) {
+export async function frontEnd(bin, root, databaseUrl, tokensFile, startServer) {
   const require = createRequire(path.join(root, 'tests/e2e/package.json'));
   const { chromium } = require('playwright-core');
   const bundle = JSON.parse(fs.readFileSync(path.join(root, 'bench/bundle-size.json'), 'utf8'));
@@ -67,7 +67,7 @@ export async function frontEnd(bin, root, databaseUrl, startServer) {
     return { cards: count(), renderMs: performance.now() - started };
   }, total);
   // One vote among them, cast by someone else: until the count changes.
-  const token = fs.readFileSync(`${databaseUrl.replace('sqlite://', '').replace(/\.db$/, '')}.sqlite.seeded.tokens`, 'utf8').split('\n')[1];
+  const token = fs.readFileSync(tokensFile, 'utf8').split('\n')[1];
   const liveMs = await page.evaluate(async (t) => {
     const cardsShown = document.querySelectorAll('li.idea-card button.vote');
     const target = cardsShown[Math.floor(cardsShown.length / 2)];

@@ -43,7 +43,9 @@ function log(...args) { console.log('[bench]', ...args); }
  * over one (a PostgreSQL database outlives a checkout) cannot be seeded twice.
  */
 function seed(databaseUrl, marker, reset) {
-  const want = JSON.stringify(SIZE);
+  // (`pristine`: seeded databases are only copied from since runs load
+  // copies; a marker from before that names a database runs have changed.)
+  const want = JSON.stringify({ ...SIZE, pristine: true });
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === want) return;
   reset();
   log('seeding', databaseUrl);
@@ -90,8 +92,14 @@ function wrk(url, { script, env = {} } = {}) {
   };
 }
 
-async function apiLoad(name, databaseUrl, marker, reset) {
-  seed(databaseUrl, marker, reset);
+/**
+ * Loads a fresh copy of the seeded database (`fork` makes it), so every run
+ * starts from the same data: the votes and comments of one run would
+ * otherwise be the next one's starting point.
+ */
+async function apiLoad(name, seededUrl, marker, reset, fork) {
+  seed(seededUrl, marker, reset);
+  const databaseUrl = fork();
   const server = await startServer(databaseUrl);
   const env = {
     BENCH_TOKENS: `${marker}.tokens`, BENCH_IDEAS: `${SIZE.ideas}`,
@@ -117,7 +125,7 @@ async function apiLoad(name, databaseUrl, marker, reset) {
   // not what the load above left in SQLite's page caches.
   let sse = null;
   if (name === 'sqlite') {
-    const fresh = await startServer(databaseUrl);
+    const fresh = await startServer(fork());
     sse = await fanOut(fresh, SIZE.subscribers, `${marker}.tokens`, env.BENCH_FIRST_IDEA);
     await fresh.stop();
   }
@@ -137,9 +145,18 @@ function machine() {
 fs.mkdirSync(DATA, { recursive: true });
 const results = { machine: machine(), size: SIZE, budgets: BUDGETS };
 const sqliteFile = `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`;
-const sqlite = await apiLoad('sqlite', `sqlite://${sqliteFile}`, `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.sqlite.seeded`, () => {
+const sqliteMarker = `${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.sqlite.seeded`;
+const sqliteRun = sqliteFile.replace(/\.db$/, '.run.db');
+const forkSqlite = () => {
+  for (const suffix of ['', '-wal', '-shm']) {
+    fs.rmSync(`${sqliteRun}${suffix}`, { force: true });
+    if (suffix !== '-shm' && fs.existsSync(`${sqliteFile}${suffix}`)) fs.copyFileSync(`${sqliteFile}${suffix}`, `${sqliteRun}${suffix}`);
+  }
+  return `sqlite://${sqliteRun}`;
+};
+const sqlite = await apiLoad('sqlite', `sqlite://${sqliteFile}`, sqliteMarker, () => {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${sqliteFile}${suffix}`, { force: true });
-});
+}, forkSqlite);
 results.sqlite = sqlite.results;
 results.sse = sqlite.sse;
 if (pgReachable()) {
@@ -147,14 +164,19 @@ if (pgReachable()) {
   const marker = `${DATA}/${db}.pg.seeded`;
   const exists = execFileSync('psql', [PG, '-Atqc', `SELECT 1 FROM pg_database WHERE datname = '${db}'`], { encoding: 'utf8' }).trim();
   if (!exists) fs.rmSync(marker, { force: true });
-  results.postgres = (await apiLoad('postgres', `${PG.replace(/\/[^/]*$/, '')}/${db}`, marker, () => {
+  const pgServer = PG.replace(/\/[^/]*$/, '');
+  results.postgres = (await apiLoad('postgres', `${pgServer}/${db}`, marker, () => {
     execFileSync('psql', [PG, '-qc', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
     execFileSync('psql', [PG, '-qc', `CREATE DATABASE ${db}`]);
+  }, () => {
+    execFileSync('psql', [PG, '-qc', `DROP DATABASE IF EXISTS ${db}_run WITH (FORCE)`]);
+    execFileSync('psql', [PG, '-qc', `CREATE DATABASE ${db}_run TEMPLATE ${db}`]);
+    return `${pgServer}/${db}_run`;
   })).results;
 } else {
   log('PostgreSQL not reachable: its figures are missing');
 }
-results.frontend = await frontEnd(BIN, ROOT, `sqlite://${DATA}/bench-${SMOKE ? 'smoke' : 'full'}.db`, startServer);
+results.frontend = await frontEnd(BIN, ROOT, forkSqlite(), `${sqliteMarker}.tokens`, startServer);
 fs.writeFileSync(`${OUT}.json`, `${JSON.stringify(results, null, 2)}\n`);
 const { markdown } = await import('./report.mjs');
 fs.writeFileSync(`${OUT.replace('results', 'RESULTS').replace('smoke-RESULTS', 'SMOKE-RESULTS')}.md`, markdown(results, SMOKE));
