@@ -24,6 +24,8 @@ test('the roadmap shows a column per roadmap status with votes and tags, in Germ
   await page.goto(`${env.server.url}/`);
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
   await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
+  // The heading shows at once; the columns once the roadmap has loaded.
+  await page.locator('.roadmap-column h2').first().waitFor();
   const columns = await page.locator('.roadmap-column h2').allTextContents();
   assert.deepEqual(columns.map((c) => c.replace(/ \(\d+\)$/, '')), ['Under review', 'Planned', 'In progress', 'Done']);
   const card = page.locator('.roadmap-column', { hasText: 'Planned' }).locator('.roadmap-card').first();
