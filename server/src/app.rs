@@ -22,13 +22,16 @@ use tower_http::trace::TraceLayer;
 /// idea of 10,000 characters, up to 4 bytes each) fits with room to spare.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
+/// Headers on every response; `live_conn` writes them itself.
+pub const NOSNIFF: &str = "nosniff";
+pub const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
+/// Only behind TLS (`--secure-cookies`).
+pub const HSTS: &str = "max-age=31536000";
+
 pub fn router(state: AppState) -> Router {
     // Behind TLS (which `--secure-cookies` declares), browsers are told to
     // come back over HTTPS only; without TLS the header would lock them out.
-    let hsts = state
-        .sessions
-        .secure_cookies
-        .then(|| HeaderValue::from_static("max-age=31536000"));
+    let hsts = state.sessions.secure_cookies.then(|| HeaderValue::from_static(HSTS));
     let state_csp = state.csp.clone();
     let dist = state.dist.clone();
     let api = routes::api_router(&state)
@@ -51,11 +54,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
+            HeaderValue::from_static(NOSNIFF),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
+            HeaderValue::from_static(REFERRER_POLICY),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

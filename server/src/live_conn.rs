@@ -14,6 +14,7 @@
 //! Every other connection, malformed requests included, goes to the router
 //! untouched, so its answers are the API's usual ones.
 
+use crate::app::{HSTS, NOSNIFF, REFERRER_POLICY};
 use crate::error::Error;
 use crate::routes::events::{self, Params};
 use crate::state::AppState;
@@ -51,12 +52,11 @@ pub struct LiveConns {
 impl LiveConns {
     pub fn new(state: AppState, stopping: watch::Receiver<bool>) -> LiveConns {
         let mut common = format!(
-            "x-content-type-options: nosniff\r\nreferrer-policy: strict-origin-when-cross-origin\r\n\
-             content-security-policy: {}\r\n",
+            "x-content-type-options: {NOSNIFF}\r\nreferrer-policy: {REFERRER_POLICY}\r\ncontent-security-policy: {}\r\n",
             state.csp
         );
         if state.sessions.secure_cookies {
-            common.push_str("strict-transport-security: max-age=31536000\r\n");
+            common.push_str(&format!("strict-transport-security: {HSTS}\r\n"));
         }
         let head = format!(
             "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncache-control: no-cache\r\n\
