@@ -11,7 +11,7 @@ use crate::config::RateLimitArgs;
 use crate::domain::time::now_ms;
 use crate::error::Error;
 use crate::state::AppState;
-use crate::store::{BucketTake, Store};
+use crate::store::{BucketTake, Store, StoreResult};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Extensions, HeaderMap, HeaderName};
 use axum::middleware::Next;
@@ -91,10 +91,10 @@ impl Limits {
     /// Counts one `action` of `user_id` from `ip` against both the account's
     /// and the address's limit.
     pub async fn check(&self, store: &dyn Store, action: Action, user_id: i64, ip: &str) -> Result<(), Error> {
-        for bucket in self.buckets(action, user_id, ip) {
-            take(store, &bucket).await?;
+        match take_all(store, &self.buckets(action, user_id, ip), now_ms()).await? {
+            None => Ok(()),
+            Some(wait_ms) => Err(refused(wait_ms)),
         }
-        Ok(())
     }
 
     /// The buckets one `action` of `user_id` from `ip` takes from, in order:
@@ -138,13 +138,25 @@ impl Limits {
 }
 
 async fn take(store: &dyn Store, bucket: &BucketTake) -> Result<(), Error> {
-    match store
-        .take_attempt(&bucket.key, now_ms(), bucket.interval_ms, bucket.tolerance_ms)
-        .await?
-    {
+    match take_all(store, std::slice::from_ref(bucket), now_ms()).await? {
         None => Ok(()),
         Some(wait_ms) => Err(refused(wait_ms)),
     }
+}
+
+/// Takes from each bucket in turn, each in a statement of its own (a bucket
+/// row, the address's above all, is shared by many users and must not stay
+/// locked); stops at the first that refuses, with its wait.
+pub async fn take_all(store: &dyn Store, buckets: &[BucketTake], now: i64) -> StoreResult<Option<i64>> {
+    for bucket in buckets {
+        let refusal = store
+            .take_attempt(&bucket.key, now, bucket.interval_ms, bucket.tolerance_ms)
+            .await?;
+        if refusal.is_some() {
+            return Ok(refusal);
+        }
+    }
+    Ok(None)
 }
 
 /// The 429 for a bucket that lets the next attempt through in `wait_ms`.

@@ -97,18 +97,12 @@ async fn alone(store: &dyn Store, cmd: &VoteCmd) -> StoreResult<VoteOutcome> {
     Ok(outcomes.remove(0))
 }
 
-/// Where votes are not batched: the buckets first, each on its own (a
-/// bucket row, the address's above all, is shared by many voters and must
-/// not stay locked while the vote is written), then the vote.
+/// Where votes are not batched: the buckets first, each on its own
+/// (`limits::take_all`), then the vote.
 async fn direct(store: &dyn Store, cmd: &VoteCmd) -> StoreResult<VoteOutcome> {
     let now = now_ms();
-    for bucket in &cmd.buckets {
-        if let Some(wait_ms) = store
-            .take_attempt(&bucket.key, now, bucket.interval_ms, bucket.tolerance_ms)
-            .await?
-        {
-            return Ok(VoteOutcome::Limited(wait_ms));
-        }
+    if let Some(wait_ms) = crate::limits::take_all(store, &cmd.buckets, now).await? {
+        return Ok(VoteOutcome::Limited(wait_ms));
     }
     Ok(VoteOutcome::Done(
         store.set_vote(cmd.idea_id, cmd.user_id, cmd.on, now).await?,
