@@ -7,7 +7,7 @@
 
 use crate::list_cache::ListCache;
 use crate::state::AppState;
-use crate::store::{EventRow, Store};
+use crate::store::{EventRow, Store, StoreResult};
 use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
@@ -117,44 +117,10 @@ pub fn spawn(store: Arc<dyn Store>, lists: Arc<ListCache>) -> LiveHub {
             }
         };
         loop {
-            // Nobody is watching: that something was written matters (to
-            // the visitors' lists), not what. Under a write load this spares
-            // reading and encoding every event. (The count is looked at
-            // again after the newest id: whoever subscribes later only
-            // expects events written after that id.)
-            if sender.receiver_count() == 0 {
-                match store.last_event_id().await {
-                    Ok(newest) if sender.receiver_count() == 0 => {
-                        if newest > last {
-                            last = newest;
-                            lists.invalidate();
-                        }
-                        idle(&wake).await;
-                        continue;
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        tracing::error!(%error, "live updates could not read the outbox");
-                        tokio::time::sleep(Duration::from_secs(1)).await;
-                        continue;
-                    }
-                }
-            }
-            match store.events_after(last, BATCH).await {
-                Ok(events) => {
-                    let full = events.len() == BATCH as usize;
-                    if !events.is_empty() {
-                        lists.invalidate();
-                    }
-                    for event in events {
-                        last = event.id;
-                        // No subscriber is fine: nobody is watching.
-                        let _ = sender.send(Live::Event(Arc::new(LiveEvent::new(event))));
-                    }
-                    if !full {
-                        idle(&wake).await;
-                    }
-                }
+            match read(store.as_ref(), &sender, &lists, &mut last).await {
+                // A full batch: more may be waiting.
+                Ok(true) => {}
+                Ok(false) => idle(&wake).await,
                 Err(error) => {
                     tracing::error!(%error, "live updates could not read the outbox");
                     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -163,6 +129,41 @@ pub fn spawn(store: Arc<dyn Store>, lists: Arc<ListCache>) -> LiveHub {
         }
     });
     hub
+}
+
+/// Reads the outbox past `last`: broadcasts each new event and voids the
+/// visitors' lists if there was any. True if a full batch was read.
+async fn read(
+    store: &dyn Store,
+    sender: &broadcast::Sender<Live>,
+    lists: &ListCache,
+    last: &mut i64,
+) -> StoreResult<bool> {
+    // Nobody is watching: that something was written matters (to the
+    // visitors' lists), not what. Under a write load this spares reading and
+    // encoding every event. (The count is looked at again after the newest
+    // id: whoever subscribes later only expects events written after it.)
+    if sender.receiver_count() == 0 {
+        let newest = store.last_event_id().await?;
+        if sender.receiver_count() == 0 {
+            if newest > *last {
+                *last = newest;
+                lists.invalidate();
+            }
+            return Ok(false);
+        }
+    }
+    let events = store.events_after(*last, BATCH).await?;
+    let full = events.len() == BATCH as usize;
+    if !events.is_empty() {
+        lists.invalidate();
+    }
+    for event in events {
+        *last = event.id;
+        // No subscriber is fine: nobody is watching.
+        let _ = sender.send(Live::Event(Arc::new(LiveEvent::new(event))));
+    }
+    Ok(full)
 }
 
 /// Until the next tick, or until a write here wakes the reader.
