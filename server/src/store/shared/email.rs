@@ -3,6 +3,9 @@
 
 const CONSUMER: &str = "email";
 
+/// The event kinds ever emailed: those `preference_column` names.
+pub(super) const EMAILED: [&str; 2] = ["idea.status_changed", "comment.created"];
+
 /// The user column that says whether they want emails of this event kind;
 /// `None`: the kind is never emailed.
 pub(super) fn preference_column(event_kind: &str) -> Option<&'static str> {
@@ -34,7 +37,9 @@ macro_rules! email_store {
 
             async fn fan_out_emails(&self, batch: u32, oldest: i64) -> crate::store::StoreResult<usize> {
                 let consumer = super::email::CONSUMER;
-                let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
+                let Some((mut tx, round, events)) =
+                    outbox_round!(self, $lock, consumer, batch, &super::email::EMAILED)?
+                else {
                     return Ok(0);
                 };
                 for event in &events {
@@ -79,7 +84,7 @@ macro_rules! email_store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                finish_round!(tx, consumer, events)
+                finish_round!(tx, consumer, round)
             }
 
             async fn claim_email(

@@ -74,13 +74,19 @@ pub(super) struct OutboxRow {
     pub created_at: i64,
 }
 
-/// One round of an outbox consumer (notifications, email): `None` when
-/// nothing is new (looked up on a reader, so an idle consumer never takes
-/// the write lock); else the write transaction and up to `$batch` rows
-/// after the consumer's cursor, oldest first (never none). A consumer skips
-/// the rows not meant for it; `finish_round!` moves past them all the same.
+/// One round of an outbox consumer (notifications, email, webhooks):
+/// `None` when nothing is new (looked up on a reader, so an idle consumer
+/// never takes the write lock); else the write transaction, the round (the
+/// next `$batch` events after the consumer's cursor) and those of its rows
+/// whose kind is one of `$kinds`, oldest first. `finish_round!` moves past
+/// the whole round.
+///
+/// Only the wanted kinds are read: under a vote load nearly every event is
+/// a vote, which no consumer wants, and reading each round's 200 rows in
+/// full held the single SQLite writer for 2 to 5 ms, 25 times a second per
+/// consumer (probed with votes offered at 5,000/s).
 macro_rules! outbox_round {
-    ($self:ident, $lock:literal, $consumer:expr, $batch:expr) => {
+    ($self:ident, $lock:literal, $consumer:expr, $batch:expr, $kinds:expr) => {
         async {
             let pending: bool = sqlx::query_scalar(
                 "SELECT EXISTS (SELECT 1 FROM events e WHERE e.id >
@@ -100,36 +106,62 @@ macro_rules! outbox_round {
             .bind($consumer)
             .fetch_optional(&mut *tx)
             .await?;
-            let rows: Vec<super::OutboxRow> = sqlx::query_as(
-                "SELECT id, kind, idea_id, actor_id, visibility, payload, created_at FROM events
-                 WHERE id > $1 ORDER BY id LIMIT $2",
+            let cursor = cursor.unwrap_or(0);
+            let (scanned, end): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT COUNT(*), MAX(id) FROM (SELECT id FROM events WHERE id > $1 ORDER BY id LIMIT $2) AS round",
             )
-            .bind(cursor.unwrap_or(0))
+            .bind(cursor)
             .bind(i64::from($batch))
-            .fetch_all(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
-            Ok::<_, sqlx::Error>((!rows.is_empty()).then_some((tx, rows)))
+            let Some(end) = end else {
+                return Ok(None);
+            };
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT id, kind, idea_id, actor_id, visibility, payload, created_at FROM events WHERE id > ",
+            );
+            query
+                .push_bind(cursor)
+                .push(" AND id <= ")
+                .push_bind(end)
+                .push(" AND kind IN (");
+            let mut kinds = query.separated(", ");
+            for kind in $kinds {
+                kinds.push_bind(kind);
+            }
+            query.push(") ORDER BY id");
+            let rows: Vec<super::OutboxRow> = query.build_query_as().fetch_all(&mut *tx).await?;
+            let round = super::Round {
+                end,
+                scanned: usize::try_from(scanned).unwrap_or(0),
+            };
+            Ok::<_, sqlx::Error>(Some((tx, round, rows)))
         }
         .await
     };
 }
 
-/// Ends a round: the consumer's cursor moves past its last row, and the
-/// transaction commits. Returns how many rows the round read.
+/// The events one outbox round covers: up to `end`, `scanned` of them.
+pub(super) struct Round {
+    pub end: i64,
+    pub scanned: usize,
+}
+
+/// Ends a round: the consumer's cursor moves past the round's last event,
+/// and the transaction commits. Returns how many events the round covered.
 macro_rules! finish_round {
-    ($tx:expr, $consumer:expr, $rows:expr) => {
+    ($tx:expr, $consumer:expr, $round:expr) => {
         async {
-            let last = $rows.last().map_or(0, |row| row.id);
             sqlx::query(
                 "INSERT INTO outbox_cursors (consumer, last_event_id) VALUES ($1, $2)
                  ON CONFLICT (consumer) DO UPDATE SET last_event_id = excluded.last_event_id",
             )
             .bind($consumer)
-            .bind(last)
+            .bind($round.end)
             .execute(&mut *$tx)
             .await?;
             $tx.commit().await?;
-            Ok::<_, sqlx::Error>($rows.len())
+            Ok::<_, sqlx::Error>($round.scanned)
         }
         .await
     };

@@ -113,7 +113,9 @@ macro_rules! notification_store {
 
             async fn fan_out_notifications(&self, batch: u32) -> crate::store::StoreResult<usize> {
                 let consumer = super::notifications::CONSUMER;
-                let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
+                let Some((mut tx, round, events)) =
+                    outbox_round!(self, $lock, consumer, batch, &super::notifications::NOTIFYING)?
+                else {
                     return Ok(0);
                 };
                 for event in &events {
@@ -160,7 +162,7 @@ macro_rules! notification_store {
                     q.push(" GROUP BY f.user_id ON CONFLICT DO NOTHING");
                     q.build().execute(&mut *tx).await?;
                 }
-                finish_round!(tx, consumer, events)
+                finish_round!(tx, consumer, round)
             }
         }
     };

@@ -89,7 +89,7 @@ macro_rules! webhook_store {
 
             async fn fan_out_webhooks(&self, batch: u32, public_url: &str) -> crate::store::StoreResult<usize> {
                 let consumer = super::webhooks::CONSUMER;
-                let Some((mut tx, events)) = outbox_round!(self, $lock, consumer, batch)? else {
+                let Some((mut tx, round, events)) = outbox_round!(self, $lock, consumer, batch, &schwarm_wire::webhooks::WEBHOOK_EVENTS)? else {
                     return Ok(0);
                 };
                 for event in &events {
@@ -130,7 +130,7 @@ macro_rules! webhook_store {
                         .await?;
                     }
                 }
-                finish_round!(tx, consumer, events)
+                finish_round!(tx, consumer, round)
             }
 
             async fn claim_delivery(
