@@ -27,7 +27,9 @@ export function markdown(r, smoke) {
       if (name.startsWith('list_') && db === 'sqlite') {
         budget = `≥ ${b.list_rps} req/s, p99 ≤ ${b.list_p99_ms} ms: ${verdict(x.rps, b.list_rps, true)} / ${verdict(x.p99_ms, b.list_p99_ms, false)}`;
       } else if (name === 'vote' && db === 'sqlite') {
-        budget = `≥ ${b.vote_rps} req/s, p99 ≤ ${b.vote_p99_ms} ms: ${verdict(x.rps, b.vote_rps, true)} / ${verdict(x.p99_ms, b.vote_p99_ms, false)}`;
+        budget = `≥ ${b.vote_rps} req/s: ${verdict(x.rps, b.vote_rps, true)}; p99 at this, the most it takes: ${verdict(x.p99_ms, b.vote_p99_ms, false)}`;
+      } else if (name === 'vote_paced') {
+        budget = `p99 ≤ ${b.vote_p99_ms} ms with ${x.offered_rps} votes/s offered: ${verdict(x.p99_ms, b.vote_p99_ms, false)}`;
       }
       lines.push(`| ${name} | ${db} | ${f(x.rps, 0)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${f(x.max_ms, 1)} | ${x.errors} | ${budget} |`);
     }
@@ -35,7 +37,7 @@ export function markdown(r, smoke) {
   }
   lines.push(
     '',
-    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows by one query per request (`server/src/service/member_lists.rs`). On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
+    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows by one query per request (`server/src/service/member_lists.rs`). `vote` is wrk's closed loop: each connection votes again as soon as it is answered, so its p99 is that of a saturated server. `vote_paced` offers the budget's rate at a steady pace on as many connections (open loop, `bench/paced.mjs`); each latency counts from the vote's planned send time, so a stall counts against every vote planned during it. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
   );
   const s = r.sse;
   const fe = r.frontend;
@@ -44,8 +46,8 @@ export function markdown(r, smoke) {
     // The baseline plus what each further subscriber costs.
     const scaled = s.server_rss_mb + ((10_000 - s.subscribers) * s.rss_per_subscriber_kb) / 1024;
     lines.push(
-      `${s.subscribers} SSE subscribers, ${s.delivered} got the vote. Server RSS ${f(s.server_rss_mb)} MB, ${f(s.server_rss_before_mb)} MB of it before the first subscriber (${f(s.rss_per_subscriber_kb)} KB per subscriber; budget ${b.sse_rss_mb_10k} MB for 10,000${s.subscribers === 10_000 ? `: ${verdict(s.server_rss_mb, b.sse_rss_mb_10k, false)}` : `, scaled ${f(scaled)} MB`}).`,
-      `Vote to every subscriber: p50 ${f(s.delivery_p50_ms)} ms, p99 ${f(s.delivery_p99_ms)} ms, max ${f(s.delivery_max_ms)} ms (budget p99 ≤ ${b.sse_delivery_p99_ms} ms: ${verdict(s.delivery_p99_ms, b.sse_delivery_p99_ms, false)}).`,
+      `${s.subscribers} SSE subscribers, ${s.delivered} got each of ${s.votes ?? 1} votes. Server RSS ${f(s.server_rss_mb)} MB, ${f(s.server_rss_before_mb)} MB of it before the first subscriber (${f(s.rss_per_subscriber_kb)} KB per subscriber; budget ${b.sse_rss_mb_10k} MB for 10,000${s.subscribers === 10_000 ? `: ${verdict(s.server_rss_mb, b.sse_rss_mb_10k, false)}` : `, scaled ${f(scaled)} MB`}).`,
+      `Vote to every subscriber, over all deliveries of the votes one after another: p50 ${f(s.delivery_p50_ms)} ms, p99 ${f(s.delivery_p99_ms)} ms, max ${f(s.delivery_max_ms)} ms (budget p99 ≤ ${b.sse_delivery_p99_ms} ms: ${verdict(s.delivery_p99_ms, b.sse_delivery_p99_ms, false)}).${s.delivery_p99_each_ms ? ` Each vote's own p99: ${s.delivery_p99_each_ms.map((x) => f(x)).join(', ')} ms.` : ''}`,
     );
   }
   lines.push('', '## Front end (headless Chromium, localhost)', '', '| figure | value | budget |', '|---|---|---|');

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fanOut, rss } from './sse.mjs';
 import { frontEnd } from './frontend.mjs';
+import { pacedVotes } from './paced.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
@@ -116,6 +117,14 @@ async function apiLoad(name, seededUrl, marker, reset, fork) {
   results.list_search_signed_in = wrk(server.url, { script: 'list_signed_in.lua', env: { ...env, BENCH_SEARCH: '1' } });
   results.idea = wrk(server.url, { script: 'idea.lua', env });
   results.vote = wrk(server.url, { script: 'vote.lua', env });
+  // The budget's rate, offered at a steady pace (the budget is SQLite's;
+  // PostgreSQL's votes top out well below it).
+  if (name === 'sqlite') {
+    results.vote_paced = await pacedVotes(server.url, {
+      rate: SMOKE ? 200 : BUDGETS.vote_rps, connections: SIZE.connections, seconds: SIZE.seconds,
+      tokensFile: env.BENCH_TOKENS, ideas: SIZE.ideas, firstIdea: Number(env.BENCH_FIRST_IDEA),
+    });
+  }
   results.comment = wrk(server.url, { script: 'comment.lua', env });
   results.mixed_90_10 = wrk(server.url, { script: 'mixed.lua', env });
   results.server_peak_rss_mb = rss(server.pid).peak_mb;

@@ -13,6 +13,8 @@ export function rss(pid) {
 const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))] : null;
 
 const VOTE = Buffer.from('"kind":"vote.cast"');
+/** Votes whose deliveries the figures pool. */
+const ROUNDS = 5;
 
 /**
  * A raw subscriber: its request, then the bytes as they arrive. No HTTP
@@ -56,24 +58,36 @@ export async function fanOut(server, n, tokensFile, idea) {
   await new Promise((r) => setTimeout(r, 1000));
   const after = rss(server.pid).now_mb;
   const token = fs.readFileSync(tokensFile, 'utf8').split('\n')[0];
-  // Withdraw first, so the PUT below is a new vote for sure.
-  await fetch(`${server.url}/api/v1/ideas/${idea}/vote`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
-  await new Promise((r) => setTimeout(r, 300));
-  arrivals.length = 0;
-  sent = performance.now();
-  await fetch(`${server.url}/api/v1/ideas/${idea}/vote`, { method: 'PUT', headers: { authorization: `Bearer ${token}` } });
-  const deadline = Date.now() + 10_000;
-  while (arrivals.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const vote = (method) => fetch(`${server.url}/api/v1/ideas/${idea}/vote`, { method, headers: { authorization: `Bearer ${token}` } });
+  // Several votes, one after another: one vote's p99 is its slowest 100
+  // deliveries, and a single stall of either process decided it.
+  const all = [];
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Withdraw first, so the PUT below is a new vote for sure.
+    await vote('DELETE');
+    await new Promise((r) => setTimeout(r, 300));
+    arrivals.length = 0;
+    sent = performance.now();
+    await vote('PUT');
+    const deadline = Date.now() + 10_000;
+    while (arrivals.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const got = [...arrivals].sort((a, b) => a - b);
+    rounds.push({ delivered: got.length, p99_ms: percentile(got, 99) });
+    all.push(...got);
+  }
   for (const socket of sockets) socket.destroy();
-  const sorted = [...arrivals].sort((a, b) => a - b);
+  const sorted = all.sort((a, b) => a - b);
   return {
     subscribers: n,
-    delivered: arrivals.length,
+    votes: ROUNDS,
+    delivered: Math.min(...rounds.map((r) => r.delivered)),
     server_rss_before_mb: before,
     server_rss_mb: after,
     rss_per_subscriber_kb: ((after - before) * 1024) / n,
     delivery_p50_ms: percentile(sorted, 50),
     delivery_p99_ms: percentile(sorted, 99),
+    delivery_p99_each_ms: rounds.map((r) => r.p99_ms),
     delivery_max_ms: sorted.at(-1) ?? null,
   };
 }
