@@ -91,10 +91,7 @@ impl Limits {
     /// Counts one `action` of `user_id` from `ip` against both the account's
     /// and the address's limit.
     pub async fn check(&self, store: &dyn Store, action: Action, user_id: i64, ip: &str) -> Result<(), Error> {
-        match take_all(store, &self.buckets(action, user_id, ip), now_ms()).await? {
-            None => Ok(()),
-            Some(wait_ms) => Err(refused(wait_ms)),
-        }
+        take(store, &self.buckets(action, user_id, ip)).await
     }
 
     /// The buckets one `action` of `user_id` from `ip` takes from, in order:
@@ -114,7 +111,7 @@ impl Limits {
     /// it comes from: guessing one account's password from many addresses
     /// is as slow as from one. The real user waits at most one interval.
     pub async fn check_sign_in(&self, store: &dyn Store, email: &str) -> Result<(), Error> {
-        take(store, &self.auth.take(format!("signin:{email}"))).await
+        take(store, &[self.auth.take(format!("signin:{email}"))]).await
     }
 
     /// The client's address: the configured header's last entry (the one
@@ -137,8 +134,9 @@ impl Limits {
     }
 }
 
-async fn take(store: &dyn Store, bucket: &BucketTake) -> Result<(), Error> {
-    match take_all(store, std::slice::from_ref(bucket), now_ms()).await? {
+/// `take_all` now, as the API answers it: a refusal is a 429.
+async fn take(store: &dyn Store, buckets: &[BucketTake]) -> Result<(), Error> {
+    match take_all(store, buckets, now_ms()).await? {
         None => Ok(()),
         Some(wait_ms) => Err(refused(wait_ms)),
     }
@@ -173,7 +171,7 @@ pub async fn auth_attempts(State(state): State<AppState>, req: Request, next: Ne
     let bucket = limits
         .auth
         .take(format!("auth:{}", limits.client_ip(req.headers(), req.extensions())));
-    match take(state.store.as_ref(), &bucket).await {
+    match take(state.store.as_ref(), &[bucket]).await {
         Ok(()) => next.run(req).await,
         Err(error) => error.into_response(),
     }
