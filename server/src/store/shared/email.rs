@@ -3,17 +3,25 @@
 
 const CONSUMER: &str = "email";
 
-/// The event kinds ever emailed: those `preference_column` names.
-pub(super) const EMAILED: [&str; 2] = ["idea.status_changed", "comment.created"];
+/// The event kinds ever emailed, each with the user column that says
+/// whether they want such emails.
+const EMAILED: [(&str, &str); 2] = [
+    ("idea.status_changed", "email_status_changes"),
+    ("comment.created", "email_replies"),
+];
+
+/// The kinds of `EMAILED`: what the email consumer reads of the outbox.
+pub(super) fn emailed_kinds() -> impl Iterator<Item = &'static str> {
+    EMAILED.iter().map(|(kind, _)| *kind)
+}
 
 /// The user column that says whether they want emails of this event kind;
 /// `None`: the kind is never emailed.
 pub(super) fn preference_column(event_kind: &str) -> Option<&'static str> {
-    match event_kind {
-        "idea.status_changed" => Some("email_status_changes"),
-        "comment.created" => Some("email_replies"),
-        _ => None,
-    }
+    EMAILED
+        .iter()
+        .find(|(kind, _)| *kind == event_kind)
+        .map(|(_, column)| *column)
 }
 
 /// Comment text longer than this is cut in the email (the link has it all).
@@ -38,7 +46,7 @@ macro_rules! email_store {
             async fn fan_out_emails(&self, batch: u32, oldest: i64) -> crate::store::StoreResult<usize> {
                 let consumer = super::email::CONSUMER;
                 let Some((mut tx, round, events)) =
-                    outbox_round!(self, $lock, consumer, batch, &super::email::EMAILED)?
+                    outbox_round!(self, $lock, consumer, batch, super::email::emailed_kinds())?
                 else {
                     return Ok(0);
                 };

@@ -120,7 +120,8 @@ macro_rules! notification_store {
                 };
                 for event in &events {
                     let Some(idea_id) = event.idea_id else { continue };
-                    if event.visibility != "public" || !super::notifications::NOTIFYING.contains(&event.kind.as_str()) {
+                    // (The round reads only `NOTIFYING` kinds.)
+                    if event.visibility != "public" {
                         continue;
                     }
                     let detail = serde_json::from_str::<serde_json::Value>(&event.payload)

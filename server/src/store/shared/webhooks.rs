@@ -89,13 +89,14 @@ macro_rules! webhook_store {
 
             async fn fan_out_webhooks(&self, batch: u32, public_url: &str) -> crate::store::StoreResult<usize> {
                 let consumer = super::webhooks::CONSUMER;
-                let Some((mut tx, round, events)) = outbox_round!(self, $lock, consumer, batch, &schwarm_wire::webhooks::WEBHOOK_EVENTS)? else {
+                let wanted = &schwarm_wire::webhooks::WEBHOOK_EVENTS;
+                let Some((mut tx, round, events)) = outbox_round!(self, $lock, consumer, batch, wanted)? else {
                     return Ok(0);
                 };
                 for event in &events {
-                    let wanted = schwarm_wire::webhooks::WEBHOOK_EVENTS.contains(&event.kind.as_str());
                     // Internal notes and moderation never leave the board.
-                    if event.visibility != "public" || !wanted {
+                    // (The round reads only the kinds webhooks carry.)
+                    if event.visibility != "public" {
                         continue;
                     }
                     let hooks: Vec<i64> = sqlx::query_scalar(
