@@ -14,6 +14,7 @@
 // against the server too: the figures can only err on the slow side.
 import fs from 'node:fs';
 import net from 'node:net';
+import { percentile } from './sse.mjs';
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 
@@ -57,7 +58,6 @@ function connection(port, host) {
   });
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))];
 
 /**
  * PUT or DELETE a vote by a random seeded user on a random idea, `rate`

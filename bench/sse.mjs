@@ -10,7 +10,8 @@ export function rss(pid) {
   return { peak_mb: kb('VmHWM') / 1024, now_mb: kb('VmRSS') / 1024 };
 }
 
-const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))] : null;
+/** The `p`th percentile of ascending `sorted` (null if empty); shared by the benchmarks. */
+export const percentile = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))] : null;
 
 const VOTE = Buffer.from('"kind":"vote.cast"');
 /** Votes whose deliveries the figures pool. */
