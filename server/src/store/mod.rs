@@ -13,6 +13,7 @@ mod seed;
 mod shared;
 mod sites;
 pub mod sqlite;
+mod sqlite_checkpoints;
 mod sqlite_votes;
 mod trends;
 mod triage;

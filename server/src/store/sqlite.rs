@@ -8,12 +8,10 @@
 //! The queries themselves live in `store::shared`, written once for both
 //! databases.
 
-use super::StoreResult;
+use super::{sqlite_checkpoints, StoreResult};
 use crate::domain::search::Search;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{ConnectOptions, QueryBuilder, Sqlite, Transaction};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -48,10 +46,14 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone().pragma("wal_autocheckpoint", WRITER_CHECKPOINT_PAGES))
+            .connect_with(
+                options
+                    .clone()
+                    .pragma("wal_autocheckpoint", sqlite_checkpoints::WRITER_CHECKPOINT_PAGES),
+            )
             .await?;
         MIGRATOR.run(&writer).await?;
-        spawn_checkpoints(options.clone(), writer.clone());
+        sqlite_checkpoints::spawn(options.clone(), writer.clone());
         let readers = std::thread::available_parallelism().map_or(4, |n| n.get() as u32 * 2);
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(4))
@@ -65,73 +67,6 @@ impl SqliteStore {
     /// A write transaction that holds the write lock from its first statement.
     pub(super) async fn write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
         self.writer.begin_with("BEGIN IMMEDIATE").await
-    }
-}
-
-/// How often the WAL is copied into the database file beside the writer.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(10);
-/// The WAL length (pages) at which the checkpointer quiets the writer for a
-/// moment, so that the WAL starts afresh (about 16 MB).
-const RESTART_PAGES: i64 = 4000;
-/// The writer's own checkpoint: only a backstop, should restarts keep failing.
-const WRITER_CHECKPOINT_PAGES: &str = "40000";
-
-/// Checkpoints on a connection of their own, so that the writer's commits
-/// never wait for one.
-///
-/// Under a vote load each vote changes about eight pages all over the file
-/// (the idea, its sort indexes, the vote, the follow). A `PASSIVE`
-/// checkpoint every few milliseconds copies them into the database file
-/// beside the commits, blocking neither the writer nor the readers. But the
-/// WAL can only start afresh once it is copied in full with no commit in
-/// between, and the database file synced. Left to the writer (SQLite's
-/// auto-checkpoint), that moment came inside a commit: every 4,000 pages a
-/// batch of votes waited about 20 ms, nearly all of it the fsync of the
-/// pages copied since the last one (probed: the copying itself was done).
-///
-/// So the order is: sync the database file here, with nobody waiting (an
-/// fsync changes nothing but durability); then hold the writer's only
-/// connection while the last few milliseconds of the WAL are copied and
-/// synced (a few ms); the writer's next transaction then restarts the WAL.
-/// Measured with votes offered at 5,000/s (`bench/paced.mjs`): the longest
-/// batches went from about 20 ms to about 5 ms.
-fn spawn_checkpoints(options: SqliteConnectOptions, writer: SqlitePool) {
-    tokio::spawn(async move {
-        let mut connection = match options.connect().await {
-            Ok(connection) => connection,
-            Err(error) => return tracing::error!(%error, "no connection for WAL checkpoints"),
-        };
-        let file = options.get_filename().to_owned();
-        let mut every = tokio::time::interval(CHECKPOINT_EVERY);
-        loop {
-            every.tick().await;
-            match checkpoint(&mut connection).await {
-                Some(pages) if pages >= RESTART_PAGES => {}
-                _ => continue,
-            }
-            let path = file.clone();
-            // (An in-memory database has no file to sync: nothing to do.)
-            let _ = tokio::task::spawn_blocking(move || std::fs::File::open(path).and_then(|f| f.sync_data())).await;
-            let Ok(quiet) = writer.acquire().await else {
-                return; // the store has closed
-            };
-            checkpoint(&mut connection).await;
-            drop(quiet);
-        }
-    });
-}
-
-/// A `PASSIVE` checkpoint; the WAL's length in pages, unless it failed.
-async fn checkpoint(connection: &mut SqliteConnection) -> Option<i64> {
-    match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)")
-        .fetch_one(connection)
-        .await
-    {
-        Ok((_busy, pages, _copied)) => Some(pages),
-        Err(error) => {
-            tracing::warn!(%error, "WAL checkpoint failed");
-            None
-        }
     }
 }
 
