@@ -44,8 +44,13 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // An open SQLite connection is a file handle in this process: there
+        // is nothing to ping before lending it out, and sqlx's ping was a
+        // round trip to the connection's thread on every acquire (two thread
+        // switches for each vote batch and each session lookup; perf).
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .connect_with(
                 options
                     .clone()
@@ -57,6 +62,7 @@ impl SqliteStore {
         let readers = std::thread::available_parallelism().map_or(4, |n| n.get() as u32 * 2);
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(4))
+            .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await?;
         let store = SqliteStore { writer, reader };
