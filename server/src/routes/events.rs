@@ -96,13 +96,15 @@ pub(crate) async fn open(
         Some(id) => state.store.events_after(id, REPLAY_MAX + 1).await?,
         None => Vec::new(),
     };
-    let first: Vec<Bytes> = if backlog.len() > REPLAY_MAX as usize {
+    let (first, replayed_up_to): (Vec<Bytes>, i64) = if backlog.len() > REPLAY_MAX as usize {
+        // The client reloads everything, so no event up to the newest one is
+        // due any more, even if the hub has yet to pass it on.
         backlog.clear();
-        vec![Bytes::from_static(RESET)]
+        (vec![Bytes::from_static(RESET)], state.store.last_event_id().await?)
     } else {
-        backlog.iter().filter(|e| wanted(e, &params)).map(live::frame).collect()
+        let frames = backlog.iter().filter(|e| wanted(e, &params)).map(live::frame).collect();
+        (frames, backlog.last().map(|e| e.id).or(last_seen).unwrap_or(0))
     };
-    let replayed_up_to = backlog.last().map(|e| e.id).or(last_seen).unwrap_or(0);
     // Per stream only the receiver and the filter live on; each frame is
     // the hub's, shared (see `LiveEvent`).
     let live = stream::unfold((receiver, params), move |(mut receiver, params)| async move {
