@@ -30,7 +30,8 @@
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool};
 use sqlx::ConnectOptions;
-use std::path::PathBuf;
+use std::fs::File;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::time::MissedTickBehavior;
 
@@ -52,7 +53,9 @@ pub(super) fn spawn(options: SqliteConnectOptions, writer: SqlitePool) {
             Ok(connection) => connection,
             Err(error) => return tracing::error!(%error, "no connection for WAL checkpoints"),
         };
-        let file = options.get_filename().to_owned();
+        // Opened once for the syncs. (An in-memory database has no file to
+        // sync: nothing to do.)
+        let file = File::open(options.get_filename()).ok().map(Arc::new);
         let mut every = tokio::time::interval(CHECKPOINT_EVERY);
         // A long restart must not be followed by a burst of make-up ticks.
         every.set_missed_tick_behavior(MissedTickBehavior::Delay);
@@ -65,7 +68,7 @@ pub(super) fn spawn(options: SqliteConnectOptions, writer: SqlitePool) {
                 Some(pages) if pages >= RESTART_PAGES && pages != held_at => {}
                 _ => continue,
             }
-            catch_up(&mut connection, &file).await;
+            catch_up(&mut connection, file.as_ref()).await;
             let Ok(quiet) = writer.acquire().await else {
                 return; // the store has closed
             };
@@ -77,10 +80,12 @@ pub(super) fn spawn(options: SqliteConnectOptions, writer: SqlitePool) {
 
 /// Rounds of "sync the database file, copy what came since", beside the
 /// writer, until one is short.
-async fn catch_up(connection: &mut SqliteConnection, file: &std::path::Path) {
+async fn catch_up(connection: &mut SqliteConnection, file: Option<&Arc<File>>) {
     for _ in 0..CATCH_UP_ROUNDS {
         let started = Instant::now();
-        sync(file.to_owned()).await;
+        if let Some(file) = file {
+            sync(file.clone()).await;
+        }
         checkpoint(connection).await;
         if started.elapsed() < SHORT_ROUND {
             return;
@@ -89,9 +94,8 @@ async fn catch_up(connection: &mut SqliteConnection, file: &std::path::Path) {
 }
 
 /// Syncs the database file: only durability changes, so nobody waits.
-async fn sync(path: PathBuf) {
-    // (An in-memory database has no file to sync: nothing to do.)
-    let _ = tokio::task::spawn_blocking(move || std::fs::File::open(path).and_then(|f| f.sync_data())).await;
+async fn sync(file: Arc<File>) {
+    let _ = tokio::task::spawn_blocking(move || file.sync_data()).await;
 }
 
 /// A `PASSIVE` checkpoint; the WAL's length in pages, unless it failed.
