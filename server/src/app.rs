@@ -96,7 +96,7 @@ impl Application {
         workers::notifications::spawn(store.clone());
         workers::email::spawn(store.clone(), &args.email, &public_url).await?;
         workers::webhooks::spawn(store.clone(), &args.webhooks, &public_url)?;
-        let lists = std::sync::Arc::new(list_cache::ListCache::default());
+        let lists = std::sync::Arc::new(list_cache::IdeaLists::default());
         let live = workers::live::spawn(store.clone(), lists.clone());
         let votes = crate::service::vote_queue::VoteQueue::spawn(store.clone());
         limits::spawn_pruning(store.clone());

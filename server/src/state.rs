@@ -12,7 +12,7 @@ pub struct AppState {
     /// New outbox events, for live streams.
     pub live: crate::workers::live::LiveHub,
     /// Visitors' idea lists between writes.
-    pub lists: Arc<crate::list_cache::ListCache>,
+    pub lists: Arc<crate::list_cache::IdeaLists>,
     /// Votes, written in batches (group commit).
     pub votes: crate::service::vote_queue::VoteQueue,
     pub limits: crate::limits::Limits,

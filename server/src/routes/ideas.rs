@@ -1,5 +1,6 @@
 use crate::error::Result;
 use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
+use crate::list_cache::IdeaList;
 use crate::service::ideas::{self, ListParams};
 use crate::service::member_lists;
 use crate::state::AppState;
@@ -45,18 +46,17 @@ async fn list(
     // Visitors all see the same list (see `list_cache`); members see it
     // with their own marks (see `member_lists`).
     let key = uri.query().unwrap_or_default();
-    let body = state
+    let list = state
         .lists
         .serve(key, async {
             let page = ideas::list(&state, &params, None).await?;
-            Ok::<_, crate::error::Error>(Bytes::from(serde_json::to_vec(&page).map_err(anyhow::Error::from)?))
+            Ok::<_, crate::error::Error>(IdeaList::new(page).map_err(anyhow::Error::from)?)
         })
         .await?;
     let Some(id) = viewer else {
-        return Ok(json_bytes(body));
+        return Ok(json_bytes(list.body));
     };
-    let page: Page<Idea> = serde_json::from_slice(&body).map_err(anyhow::Error::from)?;
-    let page = match member_lists::mark(&state, page, id).await? {
+    let page = match member_lists::mark(&state, &list.page, id).await? {
         Some(page) => page,
         None => ideas::list(&state, &params, Some(id)).await?,
     };

@@ -14,12 +14,13 @@ use schwarm_wire::{Idea, Page};
 /// The visitors' page with `viewer`'s votes and follows marked; `None` if
 /// their list is their own: an idea of theirs waits for approval, and only
 /// they see it.
-pub async fn mark(state: &AppState, mut page: Page<Idea>, viewer: i64) -> Result<Option<Page<Idea>>> {
+pub async fn mark(state: &AppState, page: &Page<Idea>, viewer: i64) -> Result<Option<Page<Idea>>> {
     let ids: Vec<i64> = page.items.iter().map(|idea| idea.id).collect();
     let marks = state.store.marks(viewer, &ids).await?;
     if marks.waiting {
         return Ok(None);
     }
+    let mut page = page.clone();
     for idea in &mut page.items {
         idea.voted = marks.voted.contains(&idea.id);
         idea.following = marks.following.contains(&idea.id);

@@ -5,7 +5,7 @@
 //! means nothing uncommitted is announced, and another instance's writes on
 //! the same PostgreSQL arrive too.
 
-use crate::list_cache::ListCache;
+use crate::list_cache::IdeaLists;
 use crate::state::AppState;
 use crate::store::{EventRow, Store, StoreResult};
 use axum::extract::{Request, State};
@@ -90,7 +90,7 @@ pub async fn after_writes(State(state): State<AppState>, req: Request, next: Nex
 
 /// Also voids the visitors' cached lists on every event it reads: that is
 /// how another instance's writes reach this one's cache.
-pub fn spawn(store: Arc<dyn Store>, lists: Arc<ListCache>) -> LiveHub {
+pub fn spawn(store: Arc<dyn Store>, lists: Arc<IdeaLists>) -> LiveHub {
     let (sender, _) = broadcast::channel(4096);
     let wake = Arc::new(Notify::new());
     let hub = LiveHub {
@@ -136,7 +136,7 @@ pub fn spawn(store: Arc<dyn Store>, lists: Arc<ListCache>) -> LiveHub {
 async fn read(
     store: &dyn Store,
     sender: &broadcast::Sender<Live>,
-    lists: &ListCache,
+    lists: &IdeaLists,
     last: &mut i64,
 ) -> StoreResult<bool> {
     // Nobody is watching: that something was written matters (to the
