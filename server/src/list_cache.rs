@@ -5,8 +5,8 @@
 //! answer is the same for all of them until something is written, so it is
 //! computed once and served from memory until then (`make bench`: the
 //! difference between a few thousand and tens of thousands of lists a
-//! second). Signed-in viewers are not cached: their lists carry their own
-//! votes and follows.
+//! second). Signed-in viewers get the same kept page with their own votes
+//! and follows marked on a copy (`service::member_lists`).
 //!
 //! Staleness is bounded three ways:
 //! - every successful write through this instance's API bumps the
