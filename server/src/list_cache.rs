@@ -41,25 +41,14 @@ const AGED_MAX: Duration = Duration::from_secs(5);
 /// over, so odd queries (searches, deep cursors, pages of 100) cannot grow
 /// it without bound.
 const MAX_ENTRIES: usize = 512;
+/// Counted in JSON; the parsed pages beside it take about as much again.
 const MAX_BYTES: usize = 16 * 1024 * 1024;
-
-/// What the cache keeps of an answer: cheap to clone (shared), and of a
-/// known size for [`MAX_BYTES`].
-pub trait Kept: Clone {
-    fn bytes(&self) -> usize;
-}
-
-impl Kept for Bytes {
-    fn bytes(&self) -> usize {
-        self.len()
-    }
-}
 
 /// A visitors' idea list as kept: the JSON they get, and the page itself,
 /// which members get marked with their own votes (`member_lists`) without
 /// parsing that JSON again (perf: parsing was a tenth of the server's time
 /// under `list_signed_in`).
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdeaList {
     pub body: Bytes,
     pub page: Arc<Page<Idea>>,
@@ -74,38 +63,16 @@ impl IdeaList {
     }
 }
 
-impl Kept for IdeaList {
-    /// The page in memory takes about as much again as its JSON.
-    fn bytes(&self) -> usize {
-        2 * self.body.len()
-    }
-}
-
-/// The cache of the board's idea lists.
-pub type IdeaLists = ListCache<IdeaList>;
-
-pub struct ListCache<V = Bytes> {
+#[derive(Default)]
+pub struct IdeaLists {
     generation: AtomicU64,
-    entries: Mutex<Entries<V>>,
+    entries: Mutex<Entries>,
 }
 
-impl<V> Default for ListCache<V> {
-    fn default() -> Self {
-        ListCache {
-            generation: AtomicU64::default(),
-            entries: Mutex::new(Entries {
-                generation: 0,
-                map: HashMap::new(),
-                bytes: 0,
-                computing: HashMap::new(),
-            }),
-        }
-    }
-}
-
-struct Entries<V> {
+#[derive(Default)]
+struct Entries {
     generation: u64,
-    map: HashMap<Box<str>, (Instant, V)>,
+    map: HashMap<Box<str>, (Instant, IdeaList)>,
     /// The bodies' bytes in `map`.
     bytes: usize,
     /// One computation per key at a time: when an answer is void, a crowd
@@ -115,14 +82,14 @@ struct Entries<V> {
 
 /// What the cache holds for a key.
 #[derive(Debug, PartialEq)]
-enum Cached<V> {
-    Fresh(V),
+enum Cached {
+    Fresh(IdeaList),
     /// Past its TTL, but nothing was written since.
-    Aged(V),
+    Aged(IdeaList),
     Missing,
 }
 
-impl<V: Kept> ListCache<V> {
+impl IdeaLists {
     /// Something may have changed: every stored list is void.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
@@ -135,7 +102,7 @@ impl<V: Kept> ListCache<V> {
     /// The answer for `key`: from memory if nothing was written since it was
     /// computed, else from `compute` (one at a time per key; the others
     /// wait for it, or take the aged answer meanwhile).
-    pub async fn serve<E>(&self, key: &str, compute: impl Future<Output = Result<V, E>>) -> Result<V, E> {
+    pub async fn serve<E>(&self, key: &str, compute: impl Future<Output = Result<IdeaList, E>>) -> Result<IdeaList, E> {
         let _turn = match self.lookup(key) {
             Cached::Fresh(body) => return Ok(body),
             Cached::Aged(body) => match self.turn(key).try_lock_owned() {
@@ -156,7 +123,7 @@ impl<V: Kept> ListCache<V> {
         Ok(body)
     }
 
-    fn entries(&self) -> std::sync::MutexGuard<'_, Entries<V>> {
+    fn entries(&self) -> std::sync::MutexGuard<'_, Entries> {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         let now = self.generation();
         if entries.generation != now {
@@ -166,7 +133,7 @@ impl<V: Kept> ListCache<V> {
         entries
     }
 
-    fn lookup(&self, key: &str) -> Cached<V> {
+    fn lookup(&self, key: &str) -> Cached {
         match self.entries().map.get(key) {
             Some((at, body)) if at.elapsed() < TTL => Cached::Fresh(body.clone()),
             Some((at, body)) if at.elapsed() < AGED_MAX => Cached::Aged(body.clone()),
@@ -185,22 +152,22 @@ impl<V: Kept> ListCache<V> {
     /// Keeps `body` for `key` if the generation is still `seen`, the one
     /// read before the answer was computed: an answer computed across a
     /// write is not kept.
-    fn put(&self, key: &str, seen: u64, body: V) {
+    fn put(&self, key: &str, seen: u64, body: IdeaList) {
         let mut entries = self.entries();
         if entries.generation != seen {
             return;
         }
-        if entries.map.len() >= MAX_ENTRIES || entries.bytes + body.bytes() > MAX_BYTES {
+        if entries.map.len() >= MAX_ENTRIES || entries.bytes + body.body.len() > MAX_BYTES {
             entries.clear();
         }
-        entries.bytes += body.bytes();
+        entries.bytes += body.body.len();
         if let Some((_, old)) = entries.map.insert(key.into(), (Instant::now(), body)) {
-            entries.bytes -= old.bytes();
+            entries.bytes -= old.body.len();
         }
     }
 }
 
-impl<V> Entries<V> {
+impl Entries {
     fn clear(&mut self) {
         self.map.clear();
         self.bytes = 0;
@@ -211,13 +178,21 @@ impl<V> Entries<V> {
 mod tests {
     use super::*;
 
-    fn body(text: &'static str) -> Bytes {
-        Bytes::from_static(text.as_bytes())
+    /// A kept list whose JSON is `text` (the page itself plays no part in
+    /// keeping it).
+    fn body(text: &'static str) -> IdeaList {
+        IdeaList {
+            body: Bytes::from_static(text.as_bytes()),
+            page: Arc::new(Page {
+                items: Vec::new(),
+                next_cursor: None,
+            }),
+        }
     }
 
     #[test]
     fn an_answer_is_kept_until_a_write() {
-        let cache = ListCache::<Bytes>::default();
+        let cache = IdeaLists::default();
         let seen = cache.generation();
         cache.put("sort=top", seen, body("[1]"));
         assert_eq!(cache.lookup("sort=top"), Cached::Fresh(body("[1]")));
@@ -230,7 +205,7 @@ mod tests {
 
     #[test]
     fn an_answer_computed_across_a_write_is_not_kept() {
-        let cache = ListCache::<Bytes>::default();
+        let cache = IdeaLists::default();
         let seen = cache.generation();
         cache.invalidate();
 
@@ -241,7 +216,7 @@ mod tests {
 
     #[test]
     fn the_map_is_bounded() {
-        let cache = ListCache::<Bytes>::default();
+        let cache = IdeaLists::default();
         let seen = cache.generation();
         for i in 0..=MAX_ENTRIES {
             cache.put(&format!("q={i}"), seen, body("[]"));
@@ -254,20 +229,26 @@ mod tests {
 
     #[test]
     fn the_bytes_are_bounded_too() {
-        let cache = ListCache::<Bytes>::default();
+        let cache = IdeaLists::default();
         let seen = cache.generation();
-        let page = Bytes::from(vec![b' '; MAX_BYTES / 3]);
+        let page = IdeaList {
+            body: Bytes::from(vec![b' '; MAX_BYTES / 3]),
+            ..body("")
+        };
         for i in 0..4 {
             cache.put(&format!("limit=100&q={i}"), seen, page.clone());
         }
         let entries = cache.entries();
         assert!(entries.bytes <= MAX_BYTES, "{}", entries.bytes);
-        assert_eq!(entries.bytes, entries.map.values().map(|(_, b)| b.len()).sum::<usize>());
+        assert_eq!(
+            entries.bytes,
+            entries.map.values().map(|(_, l)| l.body.len()).sum::<usize>()
+        );
     }
 
     #[tokio::test]
     async fn a_crowd_asking_at_once_computes_the_answer_once() {
-        let cache = Arc::new(ListCache::<Bytes>::default());
+        let cache = Arc::new(IdeaLists::default());
         let runs = Arc::new(AtomicU64::new(0));
         let crowd = (0..20).map(|_| {
             let (cache, runs) = (cache.clone(), runs.clone());
