@@ -57,9 +57,11 @@ function seed(databaseUrl, marker, reset) {
 }
 
 async function startServer(databaseUrl) {
+  // Errors only, unless asked (`RUST_LOG=warn make bench` also shows slow
+  // statements and failed checkpoints beside the figures they explain).
   const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database-url', databaseUrl, '--dist', path.join(ROOT, 'dist'),
     '--auth-burst', '100000000', '--post-burst', '100000000', '--vote-burst', '100000000'],
-  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'error' } });
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'error' } });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
