@@ -104,23 +104,23 @@ impl IdeaLists {
     /// wait for it, or take the aged answer meanwhile).
     pub async fn serve<E>(&self, key: &str, compute: impl Future<Output = Result<IdeaList, E>>) -> Result<IdeaList, E> {
         let _turn = match self.lookup(key) {
-            Cached::Fresh(body) => return Ok(body),
-            Cached::Aged(body) => match self.turn(key).try_lock_owned() {
+            Cached::Fresh(list) => return Ok(list),
+            Cached::Aged(list) => match self.turn(key).try_lock_owned() {
                 Ok(turn) => turn,
-                Err(_) => return Ok(body),
+                Err(_) => return Ok(list),
             },
             Cached::Missing => {
                 let turn = self.turn(key).lock_owned().await;
-                if let Cached::Fresh(body) = self.lookup(key) {
-                    return Ok(body);
+                if let Cached::Fresh(list) = self.lookup(key) {
+                    return Ok(list);
                 }
                 turn
             }
         };
         let seen = self.generation();
-        let body = compute.await?;
-        self.put(key, seen, body.clone());
-        Ok(body)
+        let list = compute.await?;
+        self.put(key, seen, list.clone());
+        Ok(list)
     }
 
     fn entries(&self) -> std::sync::MutexGuard<'_, Entries> {
@@ -135,8 +135,8 @@ impl IdeaLists {
 
     fn lookup(&self, key: &str) -> Cached {
         match self.entries().map.get(key) {
-            Some((at, body)) if at.elapsed() < TTL => Cached::Fresh(body.clone()),
-            Some((at, body)) if at.elapsed() < AGED_MAX => Cached::Aged(body.clone()),
+            Some((at, list)) if at.elapsed() < TTL => Cached::Fresh(list.clone()),
+            Some((at, list)) if at.elapsed() < AGED_MAX => Cached::Aged(list.clone()),
             _ => Cached::Missing,
         }
     }
@@ -149,19 +149,19 @@ impl IdeaLists {
         entries.computing.entry(key.into()).or_default().clone()
     }
 
-    /// Keeps `body` for `key` if the generation is still `seen`, the one
+    /// Keeps `list` for `key` if the generation is still `seen`, the one
     /// read before the answer was computed: an answer computed across a
     /// write is not kept.
-    fn put(&self, key: &str, seen: u64, body: IdeaList) {
+    fn put(&self, key: &str, seen: u64, list: IdeaList) {
         let mut entries = self.entries();
         if entries.generation != seen {
             return;
         }
-        if entries.map.len() >= MAX_ENTRIES || entries.bytes + body.body.len() > MAX_BYTES {
+        if entries.map.len() >= MAX_ENTRIES || entries.bytes + list.body.len() > MAX_BYTES {
             entries.clear();
         }
-        entries.bytes += body.body.len();
-        if let Some((_, old)) = entries.map.insert(key.into(), (Instant::now(), body)) {
+        entries.bytes += list.body.len();
+        if let Some((_, old)) = entries.map.insert(key.into(), (Instant::now(), list)) {
             entries.bytes -= old.body.len();
         }
     }
@@ -180,7 +180,7 @@ mod tests {
 
     /// A kept list whose JSON is `text` (the page itself plays no part in
     /// keeping it).
-    fn body(text: &'static str) -> IdeaList {
+    fn list(text: &'static str) -> IdeaList {
         IdeaList {
             body: Bytes::from_static(text.as_bytes()),
             page: Arc::new(Page {
@@ -194,8 +194,8 @@ mod tests {
     fn an_answer_is_kept_until_a_write() {
         let cache = IdeaLists::default();
         let seen = cache.generation();
-        cache.put("sort=top", seen, body("[1]"));
-        assert_eq!(cache.lookup("sort=top"), Cached::Fresh(body("[1]")));
+        cache.put("sort=top", seen, list("[1]"));
+        assert_eq!(cache.lookup("sort=top"), Cached::Fresh(list("[1]")));
         assert_eq!(cache.lookup("sort=new"), Cached::Missing);
 
         cache.invalidate();
@@ -209,7 +209,7 @@ mod tests {
         let seen = cache.generation();
         cache.invalidate();
 
-        cache.put("sort=top", seen, body("[old]"));
+        cache.put("sort=top", seen, list("[old]"));
 
         assert_eq!(cache.lookup("sort=top"), Cached::Missing);
     }
@@ -219,7 +219,7 @@ mod tests {
         let cache = IdeaLists::default();
         let seen = cache.generation();
         for i in 0..=MAX_ENTRIES {
-            cache.put(&format!("q={i}"), seen, body("[]"));
+            cache.put(&format!("q={i}"), seen, list("[]"));
         }
         let kept = (0..=MAX_ENTRIES)
             .filter(|i| cache.lookup(&format!("q={i}")) != Cached::Missing)
@@ -233,7 +233,7 @@ mod tests {
         let seen = cache.generation();
         let page = IdeaList {
             body: Bytes::from(vec![b' '; MAX_BYTES / 3]),
-            ..body("")
+            ..list("")
         };
         for i in 0..4 {
             cache.put(&format!("limit=100&q={i}"), seen, page.clone());
@@ -242,7 +242,7 @@ mod tests {
         assert!(entries.bytes <= MAX_BYTES, "{}", entries.bytes);
         assert_eq!(
             entries.bytes,
-            entries.map.values().map(|(_, l)| l.body.len()).sum::<usize>()
+            entries.map.values().map(|(_, list)| list.body.len()).sum::<usize>()
         );
     }
 
@@ -257,7 +257,7 @@ mod tests {
                     .serve("sort=top", async {
                         runs.fetch_add(1, Ordering::SeqCst);
                         tokio::task::yield_now().await;
-                        Ok::<_, ()>(body("[1]"))
+                        Ok::<_, ()>(list("[1]"))
                     })
                     .await
             })
@@ -265,7 +265,7 @@ mod tests {
 
         let answers = futures::future::join_all(crowd).await;
 
-        assert!(answers.into_iter().all(|a| a.unwrap() == Ok(body("[1]"))));
+        assert!(answers.into_iter().all(|a| a.unwrap() == Ok(list("[1]"))));
         assert_eq!(runs.load(Ordering::SeqCst), 1);
     }
 }
