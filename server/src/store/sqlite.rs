@@ -8,11 +8,13 @@
 //! The queries themselves live in `store::shared`, written once for both
 //! databases.
 
+use super::sqlite_reads::DirectReads;
 use super::{sqlite_checkpoints, StoreResult};
 use crate::domain::search::Search;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -21,6 +23,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqli
 pub struct SqliteStore {
     pub(super) writer: SqlitePool,
     pub(super) reader: SqlitePool,
+    /// The per-request reads, without sqlx's thread hand-off (`sqlite_reads`).
+    pub(super) direct: Arc<DirectReads>,
 }
 
 impl SqliteStore {
@@ -73,9 +77,13 @@ impl SqliteStore {
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(4))
             .test_before_acquire(false)
-            .connect_with(options.read_only(true))
+            .connect_with(options.clone().read_only(true))
             .await?;
-        let store = SqliteStore { writer, reader };
+        let direct = Arc::new(DirectReads::new(
+            options.get_filename().to_owned(),
+            readers.max(4) as usize,
+        ));
+        let store = SqliteStore { writer, reader, direct };
         store.backfill().await?;
         Ok(store)
     }

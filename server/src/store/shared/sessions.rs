@@ -1,3 +1,37 @@
+//! Sessions: kept by the hash of their token, looked up on every signed-in
+//! request (SQLite runs that lookup on the calling thread, `sqlite_reads`).
+
+use crate::store::postgres::PgStore;
+use crate::store::StoreResult;
+
+/// A session's user, if the session is live: id, email, display name,
+/// password hash, role, the session's last use, and whether they are blocked.
+pub(in crate::store) type SessionRow = (i64, String, String, String, String, i64, bool);
+
+/// `$1` the token's hash, `$2` now, `$3` the idle cutoff.
+pub(in crate::store) const SESSION_LOOKUP: &str =
+    "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at,
+        u.blocked_at IS NOT NULL
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
+       AND u.deleted_at IS NULL";
+
+impl PgStore {
+    pub(in crate::store) async fn find_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+        idle_cutoff: i64,
+    ) -> StoreResult<Option<SessionRow>> {
+        sqlx::query_as(SESSION_LOOKUP)
+            .bind(token_hash)
+            .bind(now)
+            .bind(idle_cutoff)
+            .fetch_optional(&self.reader)
+            .await
+    }
+}
+
 macro_rules! session_store {
     ($store:ty, $db:ty, $lock:literal) => {
         #[async_trait::async_trait]
@@ -33,18 +67,7 @@ macro_rules! session_store {
                 now: i64,
                 idle_cutoff: i64,
             ) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
-                let found: Option<(i64, String, String, String, String, i64, bool)> = sqlx::query_as(
-                    "SELECT u.id, u.email, u.display_name, u.password_hash, u.role, s.last_seen_at,
-                        u.blocked_at IS NOT NULL
-                     FROM sessions s JOIN users u ON u.id = s.user_id
-                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
-                       AND u.deleted_at IS NULL",
-                )
-                .bind(token_hash)
-                .bind(now)
-                .bind(idle_cutoff)
-                .fetch_optional(&self.reader)
-                .await?;
+                let found = self.find_session(token_hash, now, idle_cutoff).await?;
                 let Some((id, email, display_name, password_hash, role, last_seen_at, blocked)) = found else {
                     return Ok(None);
                 };
