@@ -50,17 +50,16 @@ async fn list(
         .lists
         .serve(key, async {
             let page = ideas::list(&state, &params, None).await?;
-            Ok::<_, crate::error::Error>(IdeaList::new(page).map_err(anyhow::Error::from)?)
+            Ok::<_, crate::error::Error>(IdeaList::new(&page).map_err(anyhow::Error::from)?)
         })
         .await?;
     let Some(id) = viewer else {
         return Ok(json_bytes(list.body));
     };
-    let page = match member_lists::mark(&state, &list.page, id).await? {
-        Some(page) => page,
-        None => ideas::list(&state, &params, Some(id)).await?,
-    };
-    Ok(axum::Json(page).into_response())
+    match member_lists::mark(&state, &list, id).await? {
+        Some(body) => Ok(json_bytes(body)),
+        None => Ok(axum::Json(ideas::list(&state, &params, Some(id)).await?).into_response()),
+    }
 }
 
 fn json_bytes(body: Bytes) -> Response {
