@@ -1,4 +1,5 @@
-//! SQLite: one file, WAL mode, one writer connection and a pool of readers.
+//! SQLite: one file, WAL mode, one writer connection and a pool of readers
+//! (and, for the reads every request makes, `sqlite_reads`).
 //!
 //! SQLite allows one writer at a time. Funnelling every write through a
 //! single connection whose transactions start with `BEGIN IMMEDIATE` means
@@ -73,16 +74,15 @@ impl SqliteStore {
             .await?;
         MIGRATOR.run(&writer).await?;
         sqlite_checkpoints::spawn(options.clone(), writer.clone());
-        let readers = std::thread::available_parallelism().map_or(4, |n| n.get() as u32 * 2);
+        let readers = std::thread::available_parallelism()
+            .map_or(4, |n| n.get() as u32 * 2)
+            .max(4);
         let reader = SqlitePoolOptions::new()
-            .max_connections(readers.max(4))
+            .max_connections(readers)
             .test_before_acquire(false)
             .connect_with(options.clone().read_only(true))
             .await?;
-        let direct = Arc::new(DirectReads::new(
-            options.get_filename().to_owned(),
-            readers.max(4) as usize,
-        ));
+        let direct = Arc::new(DirectReads::new(options.get_filename().to_owned(), readers as usize));
         let store = SqliteStore { writer, reader, direct };
         store.backfill().await?;
         Ok(store)
