@@ -18,7 +18,8 @@
 
 use super::shared::{marks, sessions};
 use super::sqlite::SqliteStore;
-use super::{Marks, StoreResult};
+use super::sqlite_votes::to_sqlx;
+use super::{MarkStore, Marks, StoreResult};
 use rusqlite::{params_from_iter, Connection, OpenFlags, OptionalExtension};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -64,10 +65,6 @@ impl DirectReads {
     }
 }
 
-fn to_sqlx(error: rusqlite::Error) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("sqlite: {error}"))
-}
-
 impl SqliteStore {
     pub(super) async fn find_session(
         &self,
@@ -91,8 +88,11 @@ impl SqliteStore {
                 .optional()
         })
     }
+}
 
-    pub(super) async fn find_marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
+#[async_trait::async_trait]
+impl MarkStore for SqliteStore {
+    async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
         self.direct.run(|conn| {
             let mut statement = conn.prepare_cached(&marks::query(ids.len()))?;
             // `$1` is the first parameter and `$2`… follow in order, so they

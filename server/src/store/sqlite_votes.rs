@@ -58,7 +58,7 @@ fn transaction(steps: &mut Direct, votes: &[VoteCmd], now: i64) -> StoreResult<V
     Ok(outcomes)
 }
 
-fn to_sqlx(error: rusqlite::Error) -> sqlx::Error {
+pub(super) fn to_sqlx(error: rusqlite::Error) -> sqlx::Error {
     sqlx::Error::Protocol(format!("sqlite: {error}"))
 }
 

@@ -1,7 +1,7 @@
 //! A member's marks on a list (`store::marks`): one query, written once.
 
 use crate::store::postgres::PgStore;
-use crate::store::{Marks, StoreResult};
+use crate::store::{MarkStore, Marks, StoreResult};
 
 /// The query for `n` ideas: `$1` is the viewer, `$2`… the ideas. Its first
 /// row answers `waiting` (id 0 is no idea's); then one row per vote and one
@@ -42,8 +42,11 @@ pub(in crate::store) fn marks(rows: impl IntoIterator<Item = (i64, bool, bool)>)
     marks
 }
 
-impl PgStore {
-    pub(in crate::store) async fn find_marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
+/// PostgreSQL runs [`query`] through sqlx; SQLite on the calling thread
+/// (`sqlite_reads`).
+#[async_trait::async_trait]
+impl MarkStore for PgStore {
+    async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
         let sql = query(ids.len());
         let mut q = sqlx::query_as::<_, (i64, bool, bool)>(&sql).bind(viewer);
         for id in ids {
@@ -52,17 +55,3 @@ impl PgStore {
         Ok(marks(q.fetch_all(&self.reader).await?))
     }
 }
-
-/// Each database runs [`query`] its own way: SQLite on the calling thread
-/// (`sqlite_reads`).
-macro_rules! mark_store {
-    ($store:ty, $db:ty, $lock:literal) => {
-        #[async_trait::async_trait]
-        impl crate::store::MarkStore for $store {
-            async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
-                self.find_marks(viewer, ids).await
-            }
-        }
-    };
-}
-for_each_backend!(mark_store);
