@@ -4,6 +4,7 @@
 use crate::config::ServeArgs;
 use crate::live_conn::LiveConns;
 use crate::routes;
+use crate::service::last_seen::LastSeen;
 use crate::state::{AppState, SessionPolicy};
 use crate::{csp, csrf, demo, embed_page, limits, list_cache, listener, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
@@ -78,6 +79,8 @@ pub struct Application {
     router: Router,
     live: Arc<LiveConns>,
     stop: watch::Sender<bool>,
+    /// Written once more after the last request (`LastSeen::flush`).
+    last_seen: Arc<LastSeen>,
 }
 
 impl Application {
@@ -99,6 +102,7 @@ impl Application {
         let lists = std::sync::Arc::new(list_cache::IdeaLists::default());
         let live = workers::live::spawn(store.clone(), lists.clone());
         let votes = crate::service::vote_queue::VoteQueue::spawn(store.clone());
+        let last_seen = LastSeen::spawn(store.clone());
         limits::spawn_pruning(store.clone());
         let state = AppState {
             store,
@@ -106,6 +110,7 @@ impl Application {
             live,
             lists,
             votes,
+            last_seen: last_seen.clone(),
             limits: limits::Limits::new(&args.limits)?,
             csp: csp::policy(&args.dist).into(),
             dist: args.dist.clone(),
@@ -117,6 +122,7 @@ impl Application {
             live: Arc::new(LiveConns::new(state.clone(), stopping)),
             router: router(state),
             stop,
+            last_seen,
         })
     }
 
@@ -140,6 +146,8 @@ impl Application {
                 shutdown.await;
                 let _ = stop.send(true);
             })
-            .await
+            .await?;
+        self.last_seen.flush().await;
+        Ok(())
     }
 }

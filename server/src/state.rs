@@ -15,6 +15,8 @@ pub struct AppState {
     pub lists: Arc<crate::list_cache::IdeaLists>,
     /// Votes, written in batches (group commit).
     pub votes: crate::service::vote_queue::VoteQueue,
+    /// Sessions' idle clocks, written in batches.
+    pub last_seen: std::sync::Arc<crate::service::last_seen::LastSeen>,
     pub limits: crate::limits::Limits,
     /// The Content-Security-Policy of the web app (see `csp`).
     pub csp: std::sync::Arc<str>,

@@ -1,6 +1,7 @@
 //! Registration, sign-in and sessions.
 
-use crate::domain::{password, time::now_ms, token};
+use crate::domain::time::{now_ms, MINUTE_MS};
+use crate::domain::{password, token};
 use crate::error::{Error, Result, ResultExt};
 use crate::state::AppState;
 use crate::store::{NewUser, UserRow};
@@ -76,14 +77,20 @@ pub async fn logout(state: &AppState, token: &str) -> Result<()> {
     Ok(state.store.delete_session(&token::hash_token(token)).await?)
 }
 
-/// The user behind a session token, if the session is alive.
+/// The user behind a session token, if the session is alive. The session's
+/// idle clock needs minute precision, not a write per request: it is marked
+/// as seen (in the next batch, `last_seen`) once it is a minute behind.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<UserRow>> {
     let now = now_ms();
     let idle_cutoff = now - state.sessions.idle_ms;
-    Ok(state
-        .store
-        .session_user(&token::hash_token(token), now, idle_cutoff)
-        .await?)
+    let token_hash = token::hash_token(token);
+    let Some(found) = state.store.session_user(&token_hash, now, idle_cutoff).await? else {
+        return Ok(None);
+    };
+    if now - found.last_seen_at > MINUTE_MS {
+        state.last_seen.note(token_hash, found.user.id);
+    }
+    Ok(Some(found.user))
 }
 
 pub async fn edit_profile(state: &AppState, user: &UserRow, edit: ProfileEdit) -> Result<User> {

@@ -8,6 +8,7 @@ pub mod email;
 pub mod embed;
 pub mod export;
 pub mod ideas;
+pub mod last_seen;
 pub mod member_lists;
 pub mod moderation;
 pub mod notifications;

@@ -53,6 +53,13 @@ pub struct UserRow {
     pub blocked: bool,
 }
 
+/// A live session's user, and the session's idle clock.
+#[derive(Clone, Debug)]
+pub struct SessionUser {
+    pub user: UserRow,
+    pub last_seen_at: i64,
+}
+
 impl UserRow {
     pub fn role(&self) -> Role {
         Role::parse(&self.role).unwrap_or(Role::Member)
@@ -89,9 +96,12 @@ pub trait UserStore: Send + Sync {
 #[async_trait]
 pub trait SessionStore: Send + Sync {
     async fn insert_session(&self, token_hash: &str, user_id: i64, now: i64, expires_at: i64) -> StoreResult<()>;
-    /// The user of a live session: not expired and seen after `idle_cutoff`.
-    /// Marks the session as seen now.
-    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<UserRow>>;
+    /// The user of a live session (not expired and seen after
+    /// `idle_cutoff`), and when the session was last marked as seen.
+    async fn session_user(&self, token_hash: &str, now: i64, idle_cutoff: i64) -> StoreResult<Option<SessionUser>>;
+    /// Marks sessions, each a token hash and its user, as seen at `now`
+    /// (the user too), in one transaction (`service::last_seen`).
+    async fn touch_sessions(&self, seen: &[(String, i64)], now: i64) -> StoreResult<()>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
 }
 

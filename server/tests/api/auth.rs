@@ -2,6 +2,7 @@ use crate::helpers::{assert_error, new_client, spawn_app, spawn_app_with, PASSWO
 use reqwest::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use reqwest::{Client, StatusCode};
 use schwarm_server::config::SessionArgs;
+use schwarm_server::domain::time::now_ms;
 use serde_json::{json, Value};
 
 /// The raw session token from a `Set-Cookie` answer.
@@ -233,6 +234,50 @@ async fn idle_and_expired_sessions_end() {
         .await
         .unwrap();
     assert_eq!(me_with(&app, &token).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_used_session_is_marked_as_seen() {
+    // Arrange: a session, and its user, last seen ten minutes ago.
+    let app = spawn_app().await;
+    let res = Client::new()
+        .post(app.url("/api/v1/auth/register"))
+        .json(&json!({ "email": "seen@example.org", "password": PASSWORD, "display_name": "Seen" }))
+        .send()
+        .await
+        .unwrap();
+    let token = token_of(&res);
+    let db = app.db().await;
+    let ten_minutes_ago = now_ms() - 10 * 60_000;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1")
+        .bind(ten_minutes_ago)
+        .execute(&db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET last_seen_at = $1")
+        .bind(ten_minutes_ago)
+        .execute(&db)
+        .await
+        .unwrap();
+
+    // Act
+    assert_eq!(me_with(&app, &token).await, StatusCode::OK);
+
+    // Assert: both clocks move on. The request does not wait for that
+    // write (it is batched, `service::last_seen`), so it is waited for here.
+    let seen = || async {
+        let (session, user): (i64, i64) =
+            sqlx::query_as("SELECT s.last_seen_at, u.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id")
+                .fetch_one(&db)
+                .await
+                .unwrap();
+        session > ten_minutes_ago && user > ten_minutes_ago
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !seen().await && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(seen().await, "the session and its user are marked as seen");
 }
 
 #[tokio::test]

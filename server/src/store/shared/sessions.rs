@@ -66,32 +66,38 @@ macro_rules! session_store {
                 token_hash: &str,
                 now: i64,
                 idle_cutoff: i64,
-            ) -> crate::store::StoreResult<Option<crate::store::UserRow>> {
+            ) -> crate::store::StoreResult<Option<crate::store::SessionUser>> {
                 let found = self.find_session(token_hash, now, idle_cutoff).await?;
-                let Some((id, email, display_name, password_hash, role, last_seen_at, blocked)) = found else {
-                    return Ok(None);
-                };
-                // The idle clock needs minute precision, not a write per request.
-                if now - last_seen_at > crate::domain::time::MINUTE_MS {
+                Ok(found.map(
+                    |(id, email, display_name, password_hash, role, last_seen_at, blocked)| crate::store::SessionUser {
+                        user: crate::store::UserRow {
+                            id,
+                            email,
+                            display_name,
+                            password_hash,
+                            role,
+                            blocked,
+                        },
+                        last_seen_at,
+                    },
+                ))
+            }
+
+            async fn touch_sessions(&self, seen: &[(String, i64)], now: i64) -> crate::store::StoreResult<()> {
+                let mut tx = self.write().await?;
+                for (token_hash, user_id) in seen {
                     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                         .bind(now)
                         .bind(token_hash)
-                        .execute(&self.writer)
+                        .execute(&mut *tx)
                         .await?;
                     sqlx::query("UPDATE users SET last_seen_at = $1 WHERE id = $2")
                         .bind(now)
-                        .bind(id)
-                        .execute(&self.writer)
+                        .bind(user_id)
+                        .execute(&mut *tx)
                         .await?;
                 }
-                Ok(Some(crate::store::UserRow {
-                    id,
-                    email,
-                    display_name,
-                    password_hash,
-                    role,
-                    blocked,
-                }))
+                tx.commit().await
             }
 
             async fn delete_session(&self, token_hash: &str) -> crate::store::StoreResult<()> {
