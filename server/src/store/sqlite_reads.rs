@@ -61,6 +61,12 @@ impl DirectReads {
         let conn = Connection::open_with_flags(&self.path, flags)?;
         // As sqlx's readers: a WAL reader waits only while the log restarts.
         conn.busy_timeout(Duration::from_secs(10))?;
+        // Members' sessions, their votes' and follows' index entries and
+        // their own ideas are spread over the file: with SQLite's default
+        // 2 MB, a tenth of the server's time under `list_signed_in` went to
+        // reading pages back from the OS (pread). 32 MB each (a limit: only
+        // pages read take memory): ~12% more lists a second, ~34 MB more RSS.
+        conn.pragma_update(None, "cache_size", -32768)?;
         Ok(conn)
     }
 }
