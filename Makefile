@@ -85,7 +85,9 @@ bench-smoke: setup-tests web server bench-tools
 	scripts/bundle-size.sh
 	BENCH_IDEAS=300 node bench/run.mjs --smoke
 
+# wrk for the API load; the live fan-out's subscribers (bench/fanout).
 bench-tools:
+	cargo build --release --locked -p schwarm-bench-fanout
 	command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 # The board with demo data on 127.0.0.1:8080 and, on another origin, a shop
