@@ -66,10 +66,10 @@ impl LastSeen {
     /// sessions dropped: the next request of each notes it again.
     pub async fn flush(&self) {
         let noted = std::mem::take(&mut *self.noted.lock().unwrap_or_else(|e| e.into_inner()));
-        // In user order, so that two writers (instances on one PostgreSQL)
-        // lock the same users in the same order.
+        // In one order (user, then session), so that two writers (instances
+        // on one PostgreSQL) lock the rows they share in the same order.
         let mut seen: Vec<(String, i64)> = noted.into_iter().collect();
-        seen.sort_by_key(|(_, user)| *user);
+        seen.sort_by(|(a_token, a_user), (b_token, b_user)| (a_user, a_token).cmp(&(b_user, b_token)));
         for batch in seen.chunks(MAX_BATCH) {
             if let Err(error) = self.store.touch_sessions(batch, now_ms()).await {
                 tracing::warn!(%error, sessions = batch.len(), "could not mark sessions as seen");
