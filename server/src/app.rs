@@ -5,7 +5,7 @@ use crate::config::ServeArgs;
 use crate::live_conn::LiveConns;
 use crate::routes;
 use crate::service::last_seen::LastSeen;
-use crate::state::{AppState, SessionPolicy};
+use crate::state::{AppState, SessionPolicy, Shared};
 use crate::{csp, csrf, demo, embed_page, limits, list_cache, listener, static_files, store, workers};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -104,7 +104,7 @@ impl Application {
         let votes = crate::service::vote_queue::VoteQueue::spawn(store.clone());
         let last_seen = LastSeen::spawn(store.clone());
         limits::spawn_pruning(store.clone());
-        let state = AppState {
+        let state = AppState::new(Shared {
             store,
             sessions: SessionPolicy::from(&args.sessions),
             live,
@@ -115,7 +115,7 @@ impl Application {
             csp: csp::policy(&args.dist).into(),
             dist: args.dist.clone(),
             public_url: public_url.into(),
-        };
+        });
         let (stop, stopping) = watch::channel(false);
         Ok(Application {
             listener,
