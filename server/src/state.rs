@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 /// What every handler can reach, behind one `Arc`. axum clones the state
 /// for each extractor and middleware of each request; cloned field by
-/// field (ten reference counts and a heap copy of `dist`), that was ~6% of
+/// field (ten reference counts and a heap copy of `dist`), that was ~5% of
 /// the server's CPU while serving visitors' lists (perf).
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
