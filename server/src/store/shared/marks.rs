@@ -2,6 +2,7 @@
 
 use crate::store::postgres::PgStore;
 use crate::store::{MarkStore, Marks, StoreResult};
+use schwarm_wire::ideas::MAX_PAGE_SIZE;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -18,8 +19,9 @@ use std::sync::OnceLock;
 /// Each length's text is built once: formatting it on every list was ~4%
 /// of the marks' time (perf), and SQLite finds its prepared statement by it.
 pub(in crate::store) fn query(n: usize) -> Cow<'static, str> {
-    /// Lists are at most a hundred ideas long; longer ones are built anew.
-    static BUILT: [OnceLock<String>; 101] = [const { OnceLock::new() }; 101];
+    /// One per list length the API allows; any longer is built anew.
+    const LENGTHS: usize = MAX_PAGE_SIZE as usize + 1;
+    static BUILT: [OnceLock<String>; LENGTHS] = [const { OnceLock::new() }; LENGTHS];
     match BUILT.get(n) {
         Some(built) => Cow::Borrowed(built.get_or_init(|| build(n))),
         None => Cow::Owned(build(n)),
