@@ -99,15 +99,123 @@ impl SqliteStore {
 #[async_trait::async_trait]
 impl MarkStore for SqliteStore {
     async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
-        self.direct.run(|conn| {
-            let mut statement = conn.prepare_cached(&marks::query(ids.len()))?;
-            // `$1` is the first parameter and `$2`… follow in order, so they
-            // bind by position (a repeated name is the same parameter).
-            let params = std::iter::once(viewer).chain(ids.iter().copied());
-            let rows = statement.query_map(params_from_iter(params), |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })?;
-            Ok(marks::marks(rows.collect::<rusqlite::Result<Vec<_>>>()?))
-        })
+        self.direct.run(|conn| marks_of(conn, viewer, ids, RANGE_ROWS))
+    }
+}
+
+/// The viewer's (`$1`) votes with ids from `$2` to `$3`, at most `$4`.
+const VOTED_IN_RANGE: &str =
+    "SELECT idea_id FROM votes WHERE user_id = $1 AND idea_id BETWEEN $2 AND $3 ORDER BY idea_id LIMIT $4";
+/// The same of their follows.
+const FOLLOWED_IN_RANGE: &str =
+    "SELECT idea_id FROM follows WHERE user_id = $1 AND idea_id BETWEEN $2 AND $3 ORDER BY idea_id LIMIT $4";
+/// How many of each the range read takes before giving way.
+const RANGE_ROWS: i64 = 200;
+
+/// A member's marks, read by range: the viewer's entries in `votes_user`
+/// and `follows_user` lie side by side (WITHOUT ROWID tables: the index
+/// holds the idea id), so each is one index search and a step per entry
+/// between the list's least and greatest id. The `IN` lists of the shared
+/// query (PostgreSQL's) build two temporary indexes and search once per
+/// idea and table; perf put them at ~35% of the server under
+/// `list_signed_in`, where a member has ~50 votes and ~50 follows. Alternating
+/// binaries, 2 rounds: ~152 → ~139 µs of server CPU per list. A member with
+/// more than `limit` of either in the range gets the `IN` lists instead, so
+/// no list costs more than before.
+fn marks_of(conn: &Connection, viewer: i64, ids: &[i64], limit: i64) -> rusqlite::Result<Marks> {
+    let (Some(&least), Some(&greatest)) = (ids.iter().min(), ids.iter().max()) else {
+        // An empty list still asks whether an idea of theirs waits.
+        return in_lists(conn, viewer, ids);
+    };
+    let in_range = |sql: &str| -> rusqlite::Result<Option<Vec<i64>>> {
+        let found = conn
+            .prepare_cached(sql)?
+            .query_map((viewer, least, greatest, limit), |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok((found.len() < limit as usize).then_some(found))
+    };
+    let (Some(mut voted), Some(mut following)) = (in_range(VOTED_IN_RANGE)?, in_range(FOLLOWED_IN_RANGE)?) else {
+        return in_lists(conn, viewer, ids);
+    };
+    voted.retain(|id| ids.contains(id));
+    following.retain(|id| ids.contains(id));
+    let waiting = conn
+        .prepare_cached(marks::WAITING)?
+        .query_row([viewer], |row| row.get(0))?;
+    Ok(Marks {
+        voted,
+        following,
+        waiting,
+    })
+}
+
+/// The shared query's `IN` lists (`shared::marks::query`).
+fn in_lists(conn: &Connection, viewer: i64, ids: &[i64]) -> rusqlite::Result<Marks> {
+    let mut statement = conn.prepare_cached(&marks::query(ids.len()))?;
+    // `$1` is the first parameter and `$2`… follow in order, so they bind
+    // by position (a repeated name is the same parameter).
+    let params = std::iter::once(viewer).chain(ids.iter().copied());
+    let rows = statement.query_map(params_from_iter(params), |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    })?;
+    Ok(marks::marks(rows.collect::<rusqlite::Result<Vec<_>>>()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{marks_of, Connection};
+    use crate::store::Marks;
+
+    /// The tables as the marks read them (the migrations' columns that
+    /// matter), in a real SQLite file.
+    fn database(dir: &tempfile::TempDir) -> Connection {
+        let conn = Connection::open(dir.path().join("marks.db")).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE ideas (id INTEGER PRIMARY KEY, author_id INTEGER, approved BOOLEAN,
+                 hidden_at INTEGER, merged_into INTEGER);
+             CREATE TABLE votes (idea_id INTEGER, user_id INTEGER, PRIMARY KEY (idea_id, user_id)) WITHOUT ROWID;
+             CREATE INDEX votes_user ON votes (user_id);
+             CREATE TABLE follows (idea_id INTEGER, user_id INTEGER, PRIMARY KEY (idea_id, user_id)) WITHOUT ROWID;
+             CREATE INDEX follows_user ON follows (user_id);
+             INSERT INTO ideas VALUES (1, 7, TRUE, NULL, NULL), (2, 7, FALSE, NULL, NULL);
+             -- Member 7 voted for 3, 5, 7, 9, 20 and follows 5, 6; member 8 voted for 5.
+             INSERT INTO votes VALUES (3, 7), (5, 7), (7, 7), (9, 7), (20, 7), (5, 8);
+             INSERT INTO follows VALUES (5, 7), (6, 7);",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn the_range_read_and_its_fallback_mark_the_same_ideas() {
+        // Arrange
+        let dir = tempfile::tempdir().unwrap();
+        let conn = database(&dir);
+        let ids = [9, 5, 4, 6];
+        let expected = Marks {
+            voted: vec![5, 9],
+            following: vec![5, 6],
+            waiting: true,
+        };
+        // Act: room for every row, then an arm that fills its limit, so
+        // the `IN` lists answer.
+        let ranged = marks_of(&conn, 7, &ids, 200).unwrap();
+        let fallback = marks_of(&conn, 7, &ids, 2).unwrap();
+        // Assert (3, 7 and 20 are not on the list; member 8's vote is not 7's)
+        let sorted = |mut m: Marks| {
+            m.voted.sort_unstable();
+            m.following.sort_unstable();
+            m
+        };
+        assert_eq!(sorted(ranged), expected);
+        assert_eq!(sorted(fallback), expected);
+    }
+
+    #[test]
+    fn an_empty_list_still_tells_whether_an_idea_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = database(&dir);
+        assert!(marks_of(&conn, 7, &[], 200).unwrap().waiting);
+        assert!(!marks_of(&conn, 8, &[], 200).unwrap().waiting);
     }
 }

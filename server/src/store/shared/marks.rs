@@ -31,14 +31,18 @@ pub(in crate::store) fn query(n: usize) -> Cow<'static, str> {
 fn build(n: usize) -> String {
     let ids: String = (2..n + 2).map(|i| format!(", ${i}")).collect();
     format!(
-        "SELECT CAST(0 AS BIGINT), EXISTS (SELECT 1 FROM ideas WHERE author_id = $1 AND approved = FALSE
-           AND hidden_at IS NULL AND merged_into IS NULL), FALSE
+        "SELECT CAST(0 AS BIGINT), ({WAITING}), FALSE
          UNION ALL
          SELECT idea_id, TRUE, FALSE FROM votes WHERE user_id = $1 AND idea_id IN (0{ids})
          UNION ALL
          SELECT idea_id, FALSE, TRUE FROM follows WHERE user_id = $1 AND idea_id IN (0{ids})"
     )
 }
+
+/// Whether `$1` has an idea waiting for approval (neither hidden nor
+/// merged): the first row of [`query`], and SQLite's range read asks it alone.
+pub(in crate::store) const WAITING: &str = "SELECT EXISTS (SELECT 1 FROM ideas WHERE author_id = $1
+    AND approved = FALSE AND hidden_at IS NULL AND merged_into IS NULL)";
 
 /// The rows of [`query`], read.
 pub(in crate::store) fn marks(rows: impl IntoIterator<Item = (i64, bool, bool)>) -> Marks {
