@@ -9,8 +9,9 @@
 //! themselves take microseconds. So these two reads run here, on read-only
 //! rusqlite connections (the same libsqlite3-sys as sqlx, so one SQLite)
 //! opened on the same file, without a thread hand-off, the way the votes
-//! use the writer's handle (`sqlite_votes`). The queries are the shared
-//! ones, so both databases answer alike.
+//! use the writer's handle (`sqlite_votes`). The session lookup is the
+//! shared query; the marks are read by range, with the shared query where
+//! a range is long (`marks_of`), so both databases answer alike.
 //!
 //! A read blocks its tokio worker for its own duration only: a lookup by
 //! primary key and a few index searches, with WAL readers never waiting for

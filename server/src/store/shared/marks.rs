@@ -1,4 +1,4 @@
-//! A member's marks on a list (`store::marks`): one query, written once.
+//! A member's marks on a list (`store::marks`): the shared query, written once.
 
 use crate::store::postgres::PgStore;
 use crate::store::{MarkStore, Marks, StoreResult};
@@ -62,7 +62,8 @@ pub(in crate::store) fn marks(rows: impl IntoIterator<Item = (i64, bool, bool)>)
     marks
 }
 
-/// PostgreSQL runs [`query`] through sqlx; SQLite on the calling thread
+/// PostgreSQL runs [`query`] through sqlx; SQLite reads by range on the
+/// calling thread, and runs [`query`] only where a range is long
 /// (`sqlite_reads`).
 #[async_trait::async_trait]
 impl MarkStore for PgStore {
