@@ -1,6 +1,7 @@
 //! The typed API client: one generic helper, one function per endpoint.
 
-use gloo_net::http::{Request, RequestBuilder};
+use crate::early;
+use gloo_net::http::{Method, Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
     Board, ChangelogEntry, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState,
@@ -85,13 +86,24 @@ pub fn set_bearer(token: Option<String>) {
 /// The body of a 2xx answer, or the error the server (or network) gave.
 async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<String> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
-    if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
-        request.headers().set("Authorization", &format!("Bearer {token}"));
-    }
-    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
-    let status = response.status();
-    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
-    if response.ok() {
+    let (status, text) = match BEARER.with(|b| b.borrow().clone()) {
+        Some(token) => {
+            request.headers().set("Authorization", &format!("Bearer {token}"));
+            fetch(request).await?
+        }
+        // Asked for by index.html before the wasm ran, as a visitor or by cookie.
+        None => match (request.method() == Method::GET)
+            .then(|| early::take(&request.url()))
+            .flatten()
+        {
+            Some(early) => match early.get().await {
+                (0, message) => return Err(ApiError::network(message)),
+                answer => answer,
+            },
+            None => fetch(request).await?,
+        },
+    };
+    if (200..300).contains(&status) {
         return Ok(text);
     }
     let detail = serde_json::from_str::<ErrorBody>(&text)
@@ -102,6 +114,12 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
             fields: Default::default(),
         });
     Err(ApiError { status, detail })
+}
+
+async fn fetch(request: Request) -> ApiResult<(u16, String)> {
+    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
+    Ok((response.status(), text))
 }
 
 pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {

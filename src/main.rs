@@ -3,6 +3,7 @@
 mod api;
 mod app;
 mod components;
+mod early;
 mod embed;
 mod format;
 mod i18n;
@@ -13,5 +14,14 @@ mod pm;
 mod state;
 
 fn main() {
-    leptos::mount::mount_to_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        early::settled(EARLY_WAIT_MS).await;
+        leptos::mount::mount_to_body(app::App);
+        early::forget_after_first_frame();
+    });
 }
+
+/// The longest the app waits for `index.html`'s early answers before it
+/// mounts (and shows its skeleton instead); they were asked for while the
+/// wasm loaded, so they are usually in already.
+const EARLY_WAIT_MS: i32 = 150;
