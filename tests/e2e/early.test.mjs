@@ -19,9 +19,14 @@ const asked = (seen, path) => seen.filter((r) => r.kind === 'request' && new URL
 
 async function opened(path, { signedIn = false } = {}) {
   const context = await env.browser.newContext({ locale: 'en-US' });
+  if (signedIn) {
+    // In a page of its own, so that none of its requests is counted.
+    const login = await context.newPage();
+    await signIn(login, env.server.url);
+    await login.close();
+  }
   const page = await context.newPage();
   const errors = watchErrors(page);
-  if (signedIn) await signIn(page, env.server.url);
   const seen = watchRequests(page);
   await page.goto(`${env.server.url}${path}`);
   await page.locator('li.idea-card').first().waitFor();
