@@ -86,22 +86,17 @@ pub fn set_bearer(token: Option<String>) {
 /// The body of a 2xx answer, or the error the server (or network) gave.
 async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<String> {
     let request = request.map_err(|e| ApiError::network(e.to_string()))?;
-    let (status, text) = match BEARER.with(|b| b.borrow().clone()) {
-        Some(token) => {
-            request.headers().set("Authorization", &format!("Bearer {token}"));
-            fetch(request).await?
-        }
-        // Asked for by index.html before the wasm ran, as a visitor or by cookie.
-        None => match (request.method() == Method::GET)
-            .then(|| early::take(&request.url()))
-            .flatten()
-        {
-            Some(early) => match early.get().await {
-                (0, message) => return Err(ApiError::network(message)),
-                answer => answer,
-            },
-            None => fetch(request).await?,
-        },
+    let bearer = BEARER.with(|b| b.borrow().clone());
+    if let Some(token) = &bearer {
+        request.headers().set("Authorization", &format!("Bearer {token}"));
+    }
+    // Asked for by index.html before the wasm ran, as a visitor or by cookie.
+    let early = (bearer.is_none() && request.method() == Method::GET)
+        .then(|| early::take(&request.url()))
+        .flatten();
+    let (status, text) = match early {
+        Some(early) => early.get().await.map_err(ApiError::network)?,
+        None => fetch(request).await?,
     };
     if (200..300).contains(&status) {
         return Ok(text);

@@ -28,15 +28,15 @@ use wasm_bindgen_futures::JsFuture;
 /// of `[status, body]` (status 0 for a network failure; it never rejects).
 const KEY: &str = "__schwarmEarly";
 
-fn answers() -> Option<JsValue> {
-    let answers = Reflect::get(&web_sys::window()?.into(), &JsValue::from_str(KEY)).ok()?;
+fn answers(window: &web_sys::Window) -> Option<JsValue> {
+    let answers = Reflect::get(window, &JsValue::from_str(KEY)).ok()?;
     answers.is_object().then_some(answers)
 }
 
 /// The early answer to a GET of `url` (absolute, as `Request::url` gives
 /// it), taken so that nobody gets it twice.
 pub fn take(url: &str) -> Option<EarlyAnswer> {
-    let answers = answers()?;
+    let answers = answers(&web_sys::window()?)?;
     let key = JsValue::from_str(url);
     let promise = Reflect::get(&answers, &key).ok()?.dyn_into::<Promise>().ok()?;
     let _ = Reflect::delete_property(answers.unchecked_ref::<Object>(), &key);
@@ -46,12 +46,15 @@ pub fn take(url: &str) -> Option<EarlyAnswer> {
 pub struct EarlyAnswer(Promise);
 
 impl EarlyAnswer {
-    /// The status (0: the network failed) and body.
-    pub async fn get(self) -> (u16, String) {
+    /// The status and body, or why the network failed.
+    pub async fn get(self) -> Result<(u16, String), String> {
         let answer = JsFuture::from(self.0).await.unwrap_or(JsValue::NULL);
         let answer = Array::from(&answer);
-        let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
-        (status, answer.get(1).as_string().unwrap_or_default())
+        let body = answer.get(1).as_string().unwrap_or_default();
+        match answer.get(0).as_f64().unwrap_or(0.0) as u16 {
+            0 => Err(body),
+            status => Ok((status, body)),
+        }
     }
 }
 
@@ -61,9 +64,8 @@ impl EarlyAnswer {
 /// mount's task had drawn the skeleton (trace), so the list came a frame
 /// later. Waiting is bounded so that a slow server still gets the skeleton.
 pub async fn settled(most_ms: i32) {
-    let (Some(window), Some(answers)) = (web_sys::window(), answers()) else {
-        return;
-    };
+    let Some(window) = web_sys::window() else { return };
+    let Some(answers) = answers(&window) else { return };
     let all = Promise::all(&Object::values(answers.unchecked_ref::<Object>()));
     let timer = Promise::new(&mut |resolve, _| {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, most_ms);

@@ -15,7 +15,11 @@ function watchRequests(page) {
   return seen;
 }
 
-const asked = (seen, path) => seen.filter((r) => r.kind === 'request' && new URL(r.url).pathname + new URL(r.url).search === path);
+const pathOf = (url) => {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+};
+const asked = (seen, path) => seen.filter((r) => r.kind === 'request' && pathOf(r.url) === path);
 
 async function opened(path, { signedIn = false } = {}) {
   const context = await env.browser.newContext({ locale: 'en-US' });
