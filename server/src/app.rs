@@ -109,6 +109,7 @@ impl Application {
             sessions: SessionPolicy::from(&args.sessions),
             live,
             lists,
+            own_marks: Default::default(),
             votes,
             last_seen: last_seen.clone(),
             limits: limits::Limits::new(&args.limits)?,

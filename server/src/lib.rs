@@ -17,6 +17,7 @@ pub mod list_cache;
 pub mod listener;
 pub mod live_conn;
 pub mod openapi;
+pub mod own_marks;
 pub mod policy;
 pub mod routes;
 pub mod service;

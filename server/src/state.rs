@@ -35,6 +35,8 @@ pub struct Shared {
     pub live: crate::workers::live::LiveHub,
     /// Visitors' idea lists between writes.
     pub lists: Arc<crate::list_cache::IdeaLists>,
+    /// Members' own votes and follows between the writes that change them.
+    pub own_marks: crate::own_marks::OwnMarks,
     /// Votes, written in batches (group commit).
     pub votes: crate::service::vote_queue::VoteQueue,
     /// Sessions' idle clocks, written in batches.

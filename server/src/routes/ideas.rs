@@ -1,6 +1,7 @@
 use crate::error::Result;
 use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
 use crate::list_cache::IdeaList;
+use crate::own_marks::{Own, OwnMarksChanged};
 use crate::service::ideas::{self, ListParams};
 use crate::service::member_lists;
 use crate::state::AppState;
@@ -8,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
-use axum::Router;
+use axum::{Extension, Router};
 use bytes::Bytes;
 use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, StatusChange, VoteState, Voters};
 
@@ -194,10 +195,9 @@ async fn voters(
     responses((status = 200, body = VoteState)),
     security(("session" = []), ("bearer" = []))
 )]
-async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(
-        ideas::vote(&state, id, user.user.id(), &user.ip, true).await?,
-    ))
+async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<Own<VoteState>> {
+    let voted = ideas::vote(&state, id, user.user.id(), &user.ip, true).await?;
+    Ok((Extension(OwnMarksChanged(user.user.id())), axum::Json(voted)))
 }
 
 #[utoipa::path(
@@ -209,10 +209,9 @@ async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -
     responses((status = 200, body = VoteState)),
     security(("session" = []), ("bearer" = []))
 )]
-async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<axum::Json<VoteState>> {
-    Ok(axum::Json(
-        ideas::vote(&state, id, user.user.id(), &user.ip, false).await?,
-    ))
+async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<Own<VoteState>> {
+    let voted = ideas::vote(&state, id, user.user.id(), &user.ip, false).await?;
+    Ok((Extension(OwnMarksChanged(user.user.id())), axum::Json(voted)))
 }
 
 #[utoipa::path(

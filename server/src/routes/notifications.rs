@@ -1,10 +1,11 @@
 use crate::error::Result;
 use crate::extract::{AuthUser, OptionalJson, Path, Query};
+use crate::own_marks::{Own, OwnMarksChanged};
 use crate::service::notifications::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::{get, post, put};
-use axum::Router;
+use axum::{Extension, Router};
 use schwarm_wire::{FollowState, MarkRead, Notification, Page, UnreadCount};
 
 pub fn router() -> Router<AppState> {
@@ -29,8 +30,9 @@ pub(super) struct Api;
     responses((status = 200, body = FollowState)),
     security(("session" = []), ("bearer" = []))
 )]
-async fn follow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<axum::Json<FollowState>> {
-    Ok(axum::Json(notifications::follow(&state, id, user.id(), true).await?))
+async fn follow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Own<FollowState>> {
+    let following = notifications::follow(&state, id, user.id(), true).await?;
+    Ok((Extension(OwnMarksChanged(user.id())), axum::Json(following)))
 }
 
 #[utoipa::path(
@@ -42,12 +44,9 @@ async fn follow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     responses((status = 200, body = FollowState)),
     security(("session" = []), ("bearer" = []))
 )]
-async fn unfollow(
-    State(state): State<AppState>,
-    user: AuthUser,
-    Path(id): Path<i64>,
-) -> Result<axum::Json<FollowState>> {
-    Ok(axum::Json(notifications::follow(&state, id, user.id(), false).await?))
+async fn unfollow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Own<FollowState>> {
+    let following = notifications::follow(&state, id, user.id(), false).await?;
+    Ok((Extension(OwnMarksChanged(user.id())), axum::Json(following)))
 }
 
 #[utoipa::path(

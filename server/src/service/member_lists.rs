@@ -15,14 +15,23 @@
 
 use crate::error::Result;
 use crate::list_cache::IdeaList;
+use crate::own_marks;
 use crate::state::AppState;
 use crate::store::Marks;
 use bytes::Bytes;
-use std::io::Write;
+use std::sync::Arc;
 
 /// An idea's viewer fields in a visitors' list, as serde writes them (in
 /// the order of `schwarm_wire::Idea`'s fields).
 const VISITOR_MARKS: &[u8] = br#""voted":false,"following":false"#;
+/// The viewer fields for each (voted, following), indexed `voted * 2 +
+/// following`: copied, not formatted (`write!` was ~4% of a member's list).
+const MARKED: [&[u8]; 4] = [
+    VISITOR_MARKS,
+    br#""voted":false,"following":true"#,
+    br#""voted":true,"following":false"#,
+    br#""voted":true,"following":true"#,
+];
 
 /// Where each idea's [`VISITOR_MARKS`] stand in `body`, the JSON of a
 /// visitors' page of `ideas` ideas; `None` if they cannot be told apart
@@ -40,11 +49,28 @@ pub async fn mark(state: &AppState, list: &IdeaList, viewer: i64) -> Result<Opti
     let Some(at) = list.marks_at.as_deref() else {
         return Ok(None);
     };
-    let marks = state.store.marks(viewer, &list.ids).await?;
+    let marks = own_marks(state, viewer, &list.ids).await?;
     if marks.waiting {
         return Ok(None);
     }
     Ok(Some(marked(&list.body, &list.ids, at, &marks)))
+}
+
+/// `viewer`'s marks among `ids`: from their whole set kept in memory
+/// (`own_marks`), read whole if the store gives it, else read for `ids`.
+async fn own_marks(state: &AppState, viewer: i64, ids: &[i64]) -> Result<Marks> {
+    if let Some(all) = state.own_marks.get(viewer) {
+        return Ok(all.among(ids));
+    }
+    let epoch = state.own_marks.epoch();
+    match state.store.all_marks(viewer, own_marks::MAX_IDS).await? {
+        Some(all) => {
+            let marks = all.among(ids);
+            state.own_marks.put(viewer, epoch, Arc::new(all));
+            Ok(marks)
+        }
+        None => Ok(state.store.marks(viewer, ids).await?),
+    }
 }
 
 /// `body` with the marks of the ideas `ids`, whose [`VISITOR_MARKS`] stand
@@ -56,7 +82,7 @@ fn marked(body: &[u8], ids: &[i64], at: &[usize], marks: &Marks) -> Bytes {
         out.extend_from_slice(&body[from..start]);
         let voted = marks.voted.contains(id);
         let following = marks.following.contains(id);
-        write!(out, r#""voted":{voted},"following":{following}"#).expect("writing to a Vec");
+        out.extend_from_slice(MARKED[usize::from(voted) * 2 + usize::from(following)]);
         from = start + VISITOR_MARKS.len();
     }
     out.extend_from_slice(&body[from..]);

@@ -19,4 +19,12 @@ pub trait MarkStore: Send + Sync {
     /// Among `ids`, what `viewer` voted for and follows; in one query, as
     /// it is asked for with every list a member loads.
     async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks>;
+
+    /// All of `viewer`'s votes and follows, each in ascending order, for
+    /// `own_marks` to keep; `None` if either has more than `most`, and from
+    /// a store whose writes may come from other servers (see `own_marks`:
+    /// PostgreSQL's).
+    async fn all_marks(&self, _viewer: i64, _most: usize) -> StoreResult<Option<Marks>> {
+        Ok(None)
+    }
 }

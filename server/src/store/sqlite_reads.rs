@@ -102,6 +102,13 @@ impl MarkStore for SqliteStore {
     async fn marks(&self, viewer: i64, ids: &[i64]) -> StoreResult<Marks> {
         self.direct.run(|conn| marks_of(conn, viewer, ids, RANGE_ROWS))
     }
+
+    /// The whole range: every id.
+    async fn all_marks(&self, viewer: i64, most: usize) -> StoreResult<Option<Marks>> {
+        let limit = i64::try_from(most).unwrap_or(i64::MAX - 1) + 1;
+        self.direct
+            .run(|conn| marks_between(conn, viewer, i64::MIN, i64::MAX, limit))
+    }
 }
 
 /// The viewer's (`$1`) votes with ids from `$2` to `$3`, at most `$4`.
@@ -130,6 +137,24 @@ fn marks_of(conn: &Connection, viewer: i64, ids: &[i64], limit: i64) -> rusqlite
         // An empty list still asks whether an idea of theirs waits.
         return in_lists(conn, viewer, ids);
     };
+    let Some(mut marks) = marks_between(conn, viewer, least, greatest, limit)? else {
+        return in_lists(conn, viewer, ids);
+    };
+    marks.voted.retain(|id| ids.contains(id));
+    marks.following.retain(|id| ids.contains(id));
+    Ok(marks)
+}
+
+/// The viewer's votes and follows with ids from `least` to `greatest`, in
+/// ascending order, and whether an idea of theirs waits; `None` if either
+/// has `limit` entries or more there.
+fn marks_between(
+    conn: &Connection,
+    viewer: i64,
+    least: i64,
+    greatest: i64,
+    limit: i64,
+) -> rusqlite::Result<Option<Marks>> {
     // One read transaction for the three statements: one snapshot, and one
     // WAL read lock (an fcntl on the -shm file) instead of three.
     let read = conn.unchecked_transaction()?;
@@ -140,20 +165,18 @@ fn marks_of(conn: &Connection, viewer: i64, ids: &[i64], limit: i64) -> rusqlite
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         Ok((found.len() < limit as usize).then_some(found))
     };
-    let (Some(mut voted), Some(mut following)) = (in_range(VOTED_IN_RANGE)?, in_range(FOLLOWED_IN_RANGE)?) else {
-        return in_lists(conn, viewer, ids);
+    let (Some(voted), Some(following)) = (in_range(VOTED_IN_RANGE)?, in_range(FOLLOWED_IN_RANGE)?) else {
+        return Ok(None);
     };
-    voted.retain(|id| ids.contains(id));
-    following.retain(|id| ids.contains(id));
     let waiting = conn
         .prepare_cached(marks::WAITING)?
         .query_row([viewer], |row| row.get(0))?;
     read.commit()?;
-    Ok(Marks {
+    Ok(Some(Marks {
         voted,
         following,
         waiting,
-    })
+    }))
 }
 
 /// The shared query's `IN` lists (`shared::marks::query`).
@@ -170,7 +193,7 @@ fn in_lists(conn: &Connection, viewer: i64, ids: &[i64]) -> rusqlite::Result<Mar
 
 #[cfg(test)]
 mod tests {
-    use super::{marks_of, Connection};
+    use super::{marks_between, marks_of, Connection};
     use crate::store::sqlite::SqliteStore;
     use crate::store::Marks;
 
@@ -221,6 +244,23 @@ mod tests {
         };
         assert_eq!(sorted(ranged), expected);
         assert_eq!(sorted(fallback), expected);
+    }
+
+    #[tokio::test]
+    async fn the_whole_set_is_every_mark_in_order_up_to_its_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = database(&dir).await;
+
+        let all = marks_between(&conn, 7, i64::MIN, i64::MAX, 6).unwrap();
+        let over = marks_between(&conn, 7, i64::MIN, i64::MAX, 5).unwrap();
+
+        let expected = Marks {
+            voted: vec![3, 5, 7, 9, 20],
+            following: vec![5, 6],
+            waiting: true,
+        };
+        assert_eq!(all, Some(expected));
+        assert_eq!(over, None, "five votes reach a limit of five");
     }
 
     #[tokio::test]

@@ -6,6 +6,7 @@
 //! the same PostgreSQL arrive too.
 
 use crate::list_cache::IdeaLists;
+use crate::own_marks::OwnMarksChanged;
 use crate::state::AppState;
 use crate::store::{EventRow, Store, StoreResult};
 use axum::extract::{Request, State};
@@ -77,13 +78,22 @@ impl LiveHub {
 
 /// Middleware on the API: a successful state change voids the visitors'
 /// cached lists and nudges the hub, so its event reaches the open streams
-/// without waiting for the next tick.
+/// without waiting for the next tick; and voids the members' kept marks
+/// that it may have changed (see `own_marks`).
 pub async fn after_writes(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let res = next.run(req).await;
     if writes && res.status().is_success() {
         state.lists.invalidate();
         state.live.nudge();
+    }
+    // A write that failed may still have committed something before it
+    // failed (a server error); a refused one (4xx) changed nothing.
+    if writes && (res.status().is_success() || res.status().is_server_error()) {
+        match res.extensions().get::<OwnMarksChanged>() {
+            Some(OwnMarksChanged(member)) => state.own_marks.forget(*member),
+            None => state.own_marks.clear(),
+        }
     }
     res
 }

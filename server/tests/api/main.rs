@@ -20,6 +20,7 @@ mod merge;
 mod moderation;
 mod notifications;
 mod openapi;
+mod own_marks;
 mod profile;
 mod publishing;
 mod rate_limits;
