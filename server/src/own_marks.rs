@@ -52,6 +52,11 @@ pub struct OwnMarksChanged(pub i64);
 /// A write's answer that changed only its author's marks.
 pub type Own<T> = (axum::Extension<OwnMarksChanged>, axum::Json<T>);
 
+/// `answer`, marked as having changed only `member`'s marks.
+pub fn own<T>(member: i64, answer: T) -> Own<T> {
+    (axum::Extension(OwnMarksChanged(member)), axum::Json(answer))
+}
+
 #[derive(Default)]
 pub struct OwnMarks {
     epoch: AtomicU64,

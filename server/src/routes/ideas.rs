@@ -1,7 +1,7 @@
 use crate::error::Result;
 use crate::extract::{ActiveUser, Json, MaybeAuthUser, Path, PmUser, Poster, Query, Voter};
 use crate::list_cache::IdeaList;
-use crate::own_marks::{Own, OwnMarksChanged};
+use crate::own_marks::{own, Own};
 use crate::service::ideas::{self, ListParams};
 use crate::service::member_lists;
 use crate::state::AppState;
@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
-use axum::{Extension, Router};
+use axum::Router;
 use bytes::Bytes;
 use schwarm_wire::{Idea, IdeaEdit, NewIdea, Page, StatusChange, VoteState, Voters};
 
@@ -197,7 +197,7 @@ async fn voters(
 )]
 async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<Own<VoteState>> {
     let voted = ideas::vote(&state, id, user.user.id(), &user.ip, true).await?;
-    Ok((Extension(OwnMarksChanged(user.user.id())), axum::Json(voted)))
+    Ok(own(user.user.id(), voted))
 }
 
 #[utoipa::path(
@@ -211,7 +211,7 @@ async fn vote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -
 )]
 async fn unvote(State(state): State<AppState>, user: Voter, Path(id): Path<i64>) -> Result<Own<VoteState>> {
     let voted = ideas::vote(&state, id, user.user.id(), &user.ip, false).await?;
-    Ok((Extension(OwnMarksChanged(user.user.id())), axum::Json(voted)))
+    Ok(own(user.user.id(), voted))
 }
 
 #[utoipa::path(

@@ -1,11 +1,11 @@
 use crate::error::Result;
 use crate::extract::{AuthUser, OptionalJson, Path, Query};
-use crate::own_marks::{Own, OwnMarksChanged};
+use crate::own_marks::{own, Own};
 use crate::service::notifications::{self, ListParams};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::{get, post, put};
-use axum::{Extension, Router};
+use axum::Router;
 use schwarm_wire::{FollowState, MarkRead, Notification, Page, UnreadCount};
 
 pub fn router() -> Router<AppState> {
@@ -32,7 +32,7 @@ pub(super) struct Api;
 )]
 async fn follow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Own<FollowState>> {
     let following = notifications::follow(&state, id, user.id(), true).await?;
-    Ok((Extension(OwnMarksChanged(user.id())), axum::Json(following)))
+    Ok(own(user.id(), following))
 }
 
 #[utoipa::path(
@@ -46,7 +46,7 @@ async fn follow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
 )]
 async fn unfollow(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Own<FollowState>> {
     let following = notifications::follow(&state, id, user.id(), false).await?;
-    Ok((Extension(OwnMarksChanged(user.id())), axum::Json(following)))
+    Ok(own(user.id(), following))
 }
 
 #[utoipa::path(
