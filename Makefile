@@ -29,6 +29,7 @@ fetch:
 # The customer web app, into dist/ (Trunk builds only the root package).
 web: setup
 	trunk build --release --offline
+	trunk build --release --offline --dist dist/more --public-url /more/ more.html
 	trunk build --release --offline --dist dist/pm --public-url /pm/ pm.html
 	scripts/compress-dist.sh
 

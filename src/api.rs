@@ -4,10 +4,15 @@ use crate::early;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Board, ChangelogEntry, Comment, CommentEdit, EmailPreferences, EmbedConfig, ErrorBody, ErrorDetail, FollowState,
-    Idea, IdeaEdit, LoginRequest, MarkRead, NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit,
-    RegisterRequest, RoadmapColumn, Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, Unsubscribe, Unsubscribed,
-    User, VoteState, Voters,
+    Board, Comment, CommentEdit, EmbedConfig, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest,
+    NewComment, NewIdea, Page, RegisterRequest, Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, User, VoteState,
+    Voters,
+};
+// What only the pages of the `more` bundle ask for (`pages::load_in_full`).
+#[cfg(feature = "more")]
+use schwarm_wire::{
+    ChangelogEntry, EmailPreferences, MarkRead, Notification, PasswordChange, ProfileEdit, RoadmapColumn, Unsubscribe,
+    Unsubscribed,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -121,10 +126,12 @@ pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Resul
     builder.json(body)
 }
 
+#[cfg(feature = "more")]
 pub async fn roadmap() -> ApiResult<Vec<RoadmapColumn>> {
     send(Request::get(&format!("{BASE}/roadmap")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn changelog(cursor: Option<String>) -> ApiResult<Page<ChangelogEntry>> {
     let query = cursor.map(|c| format!("?cursor={c}")).unwrap_or_default();
     send(Request::get(&format!("{BASE}/changelog{query}")).build()).await
@@ -150,10 +157,12 @@ pub async fn login(req: &LoginRequest) -> ApiResult<User> {
     send(with_json(Request::post(&format!("{BASE}/auth/login")), req)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn edit_profile(edit: &ProfileEdit) -> ApiResult<User> {
     send(with_json(Request::patch(&format!("{BASE}/me")), edit)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(with_json(Request::post(&format!("{BASE}/me/password")), change)).await
 }
@@ -284,6 +293,7 @@ pub async fn follow(idea_id: i64, on: bool) -> ApiResult<FollowState> {
     send(builder.build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn notifications(cursor: Option<String>) -> ApiResult<Page<Notification>> {
     let mut url = format!("{BASE}/notifications");
     if let Some(c) = cursor {
@@ -297,19 +307,23 @@ pub async fn unread() -> ApiResult<UnreadCount> {
     send(Request::get(&format!("{BASE}/notifications/unread")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn mark_read(request: &MarkRead) -> ApiResult<UnreadCount> {
     send(with_json(Request::post(&format!("{BASE}/notifications/read")), request)).await
 }
 
 /// The member's ideas (`mine = "ideas"`) or the ideas they voted for ("votes").
+#[cfg(feature = "more")]
 pub async fn my_ideas(which: &str) -> ApiResult<Page<Idea>> {
     send(Request::get(&format!("{BASE}/me/{which}")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn my_comments() -> ApiResult<Page<Comment>> {
     send(Request::get(&format!("{BASE}/me/comments")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn delete_account() -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/me")).build()).await
 }
@@ -318,14 +332,17 @@ pub async fn boards() -> ApiResult<Vec<Board>> {
     send(Request::get(&format!("{BASE}/boards")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn email_preferences() -> ApiResult<EmailPreferences> {
     send(Request::get(&format!("{BASE}/me/email")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailPreferences> {
     send(with_json(Request::put(&format!("{BASE}/me/email")), prefs)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
     send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
 }

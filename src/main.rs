@@ -14,6 +14,8 @@ mod pm;
 mod state;
 
 fn main() {
+    #[cfg(not(feature = "more"))]
+    pages::load_in_full::remember_start();
     wasm_bindgen_futures::spawn_local(async {
         early::settled(EARLY_WAIT_MS).await;
         leptos::mount::mount_to_body(app::App);

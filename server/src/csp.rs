@@ -11,12 +11,14 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The policy for a web app whose indexes are `dist/index.html` and
-/// `dist/pm/index.html` (either may be missing, e.g. in API-only tests: then
-/// no inline script of it is allowed).
+/// The policy for a web app whose indexes are `dist/index.html`,
+/// `dist/more/index.html` and `dist/pm/index.html` (any may be missing, e.g.
+/// in API-only tests: then no inline script of it is allowed).
 pub fn policy(dist: &Path) -> String {
     let read = |path: std::path::PathBuf| std::fs::read_to_string(path).unwrap_or_default();
-    let index = read(dist.join("index.html")) + &read(dist.join("pm").join("index.html"));
+    let index = read(dist.join("index.html"))
+        + &read(dist.join("more").join("index.html"))
+        + &read(dist.join("pm").join("index.html"));
     let hashes: String = inline_scripts(&index)
         .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
         .collect();

@@ -1,9 +1,11 @@
 //! The built web app: precompressed files, long caching for hashed assets,
 //! and `index.html` for every path the client router owns.
 //!
-//! Two bundles: the customer app (`dist/index.html`) and the product
-//! managers' app (`dist/pm/index.html`, the customer app plus the PM area),
-//! which answers every path under `/pm` and `/admin`.
+//! Three bundles: the customer app (`dist/index.html`); the same app with
+//! the pages a first visit rarely opens (`dist/more/index.html`), which
+//! answers those pages' paths ([`MORE_PAGES`], `/unsubscribe`); and the product managers'
+//! app (`dist/pm/index.html`, the customer app plus the PM area), which
+//! answers every path under `/pm` and `/admin`.
 
 use axum::extract::Request;
 use axum::http::header::CACHE_CONTROL;
@@ -27,12 +29,38 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index_page(&pm_dist));
+    let more_files = ServeDir::new(dist.join("more"))
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(more_page(dist));
+    let more_pages = MORE_PAGES.iter().fold(Router::new(), |router, page| {
+        router.route_service(page, more_page(dist))
+    });
     Router::new()
+        .nest_service("/more", more_files)
+        .merge(more_pages)
         .nest_service("/pm", pm_files)
         .route_service("/admin", index_page(&pm_dist))
         .route_service("/admin/{*rest}", index_page(&pm_dist))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
+}
+
+/// The pages only the `more` bundle holds (the web app's
+/// `pages::load_in_full` says why); its links to them load them from here.
+/// (`/unsubscribe` is one too, answered by `routes::email`, which also
+/// takes its one-click POST.)
+pub const MORE_PAGES: [&str; 4] = ["/account", "/notifications", "/roadmap", "/changelog"];
+
+/// The `more` bundle's `index.html`; the customer app's where that bundle
+/// was not built (its pages then say they are not found, see
+/// `pages::load_in_full`).
+pub fn more_page(dist: &Path) -> ServeFile {
+    let more = dist.join("more");
+    match more.join("index.html").is_file() {
+        true => index_page(&more),
+        false => index_page(dist),
+    }
 }
 
 /// `index.html`, for the paths the client router owns.

@@ -2,6 +2,7 @@
 
 pub mod comment_form;
 pub mod comments;
+#[cfg(feature = "more")]
 pub mod email_settings;
 pub mod embed_bar;
 pub mod field;
@@ -13,6 +14,7 @@ pub mod list_controls;
 pub mod live_region;
 pub mod load_error;
 pub mod load_more;
+#[cfg(feature = "more")]
 pub mod my_activity;
 pub mod new_idea_form;
 pub mod similar_ideas;

@@ -21,9 +21,16 @@ async function as(who) {
 
 test('the roadmap shows a column per roadmap status with votes and tags, in German too', async () => {
   const { context, page, errors } = await as(null);
+  // The roadmap is in the bundle of the rarely opened pages (more.html):
+  // the board does not load it, the roadmap's link does.
+  const fromMore = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/more/')) fromMore.push(r.url()); });
   await page.goto(`${env.server.url}/`);
+  await page.locator('.idea-card').first().waitFor();
+  assert.deepEqual(fromMore, [], 'the board loads only its own bundle');
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
   await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
+  assert.ok(fromMore.some((url) => url.endsWith('_bg.wasm')), `the roadmap came with the more bundle: ${fromMore}`);
   // The heading shows at once; the columns once the roadmap has loaded.
   await page.locator('.roadmap-column h2').first().waitFor();
   const columns = await page.locator('.roadmap-column h2').allTextContents();

@@ -52,7 +52,7 @@ async fn set_preferences(
 /// outside `/api`). Opening the link (GET) shows the web app's page, which
 /// asks the API; nothing changes on a GET.
 pub fn one_click_router(dist: &std::path::Path) -> Router<AppState> {
-    let page = crate::static_files::index_page(dist);
+    let page = crate::static_files::more_page(dist);
     Router::new().route("/unsubscribe", post(one_click).fallback_service(page))
 }
 

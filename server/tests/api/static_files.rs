@@ -1,6 +1,9 @@
 use crate::helpers::{spawn_app, spawn_app_with};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use reqwest::StatusCode;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 #[tokio::test]
 async fn client_routes_fall_back_to_the_web_app() {
@@ -98,4 +101,58 @@ async fn hashed_assets_are_cached_forever_and_served_precompressed() {
         "no-cache",
         "the app shell is revalidated"
     );
+}
+
+#[tokio::test]
+async fn the_rarely_opened_pages_come_from_their_own_bundle() {
+    // Arrange: a web app built with its `more` bundle, whose index has an
+    // inline boot script of its own.
+    let app = spawn_app_with(|args| {
+        let more = args.dist.join("more");
+        std::fs::create_dir(&more).unwrap();
+        let shell = "<!DOCTYPE html><title>Schwarm more shell</title><script>bootMore()</script>";
+        std::fs::write(more.join("index.html"), shell).unwrap();
+    })
+    .await;
+
+    // Act
+    let more_pages = [
+        "/account",
+        "/notifications",
+        "/roadmap",
+        "/changelog",
+        "/unsubscribe?token=t&kind=digest",
+        "/more/",
+        "/more/no/such/file",
+    ];
+    let mut answers = Vec::new();
+    for path in more_pages.into_iter().chain(["/", "/ideas/12", "/login"]) {
+        let res = app.get(path).await;
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        answers.push((path, res.status(), res.text().await.unwrap(), csp));
+    }
+
+    // Assert: those pages get the `more` bundle, the others the customer
+    // app; the policy lets the `more` bundle's inline script run.
+    let boot = STANDARD.encode(Sha256::digest(b"bootMore()"));
+    for (path, status, body, csp) in answers {
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let shell = if more_pages.contains(&path) {
+            "more shell"
+        } else {
+            "test shell"
+        };
+        assert!(body.contains(shell), "{path}: {body}");
+        assert!(csp.contains(&format!("'sha256-{boot}'")), "{path}: {csp}");
+    }
+}
+
+#[tokio::test]
+async fn without_a_more_bundle_its_pages_get_the_customer_app() {
+    let app = spawn_app().await;
+    for path in ["/account", "/roadmap", "/unsubscribe?token=t&kind=digest"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(res.text().await.unwrap().contains("Schwarm test shell"), "{path}");
+    }
 }
