@@ -3,9 +3,9 @@
 //!
 //! Three bundles: the customer app (`dist/index.html`); the same app with
 //! the pages a first visit rarely opens (`dist/more/index.html`), which
-//! answers those pages' paths ([`MORE_PAGES`], `/unsubscribe`); and the product managers'
-//! app (`dist/pm/index.html`, the customer app plus the PM area), which
-//! answers every path under `/pm` and `/admin`.
+//! answers those pages' paths ([`MORE_PAGES`], `/unsubscribe`); and the
+//! product managers' app (`dist/pm/index.html`, the customer app plus the
+//! PM area), which answers every path under `/pm` and `/admin`.
 
 use axum::extract::Request;
 use axum::http::header::CACHE_CONTROL;
