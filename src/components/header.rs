@@ -58,7 +58,7 @@ pub fn Header() -> impl IntoView {
                         <span class="sr-only">" " {tr(Key::Unread)}</span>
                     </Show>
                 </a>
-                // The triage area is the second bundle: a full page load.
+                // The triage area is a bundle of its own: a full page load.
                 {matches!(user.role, schwarm_wire::Role::Pm | schwarm_wire::Role::Admin)
                     .then(|| view! { <a href="/pm" rel="external">{tr(Key::NavTriage)}</a> })}
                 <a class="who" href="/account">

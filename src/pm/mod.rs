@@ -1,5 +1,5 @@
 //! The product managers' and admins' area (feature `pm`): built only into
-//! the second bundle (`pm.html`, served under `/pm` and `/admin`), so the
+//! the PM bundle (`pm.html`, served under `/pm` and `/admin`), so the
 //! customers' download carries none of it.
 
 pub mod api;

@@ -29,7 +29,7 @@ const SIGNED_IN = [
   ['/account', '.email-settings form'],
   ['/notifications', '.notification-list, .empty'],
 ];
-/** The PM area (the second bundle), as the demo admin. */
+/** The PM area (its own bundle), as the demo admin. */
 const STAFF = [
   ['/pm', 'li.triage-row'],
   ['/pm/ideas?view=all', 'li.triage-row'],

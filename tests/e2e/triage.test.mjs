@@ -1,4 +1,4 @@
-// The product managers' area (the second bundle, /pm and /admin): the
+// The product managers' area (its own bundle, /pm and /admin): the
 // triage inbox with its keyboard shortcuts, merging and its undo, bulk
 // changes, internal notes, statuses and roles; members never get in.
 import { test } from 'node:test';
