@@ -26,7 +26,10 @@ setup-tests: fetch
 fetch:
 	cargo fetch --locked
 
-# The customer web app, into dist/ (Trunk builds only the root package).
+# The web app's three bundles (Trunk builds only the root package): the
+# board, the first load, into dist/; the whole customer app into dist/more/
+# (every other page's path; see src/hand_over.rs); the PM app into dist/pm/.
+# Trunk replaces dist/ as a whole, so the board's bundle is built first.
 web: setup
 	trunk build --release --offline
 	trunk build --release --offline --dist dist/more --public-url /more/ more.html
@@ -48,10 +51,13 @@ test: setup-tests web lint test-unit test-api test-schema test-e2e
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
+	# The web app's other bundles: `pm` holds `more` and the PM area.
+	cargo clippy --locked -p schwarm-web --all-targets --features pm -- -D warnings
 
 # Pure logic: wire validation, server domain, and the i18n completeness check.
 test-unit:
 	cargo test --locked -p schwarm-wire -p schwarm-web
+	cargo test --locked -p schwarm-web --features pm
 	cargo test --locked -p schwarm-server --lib
 
 # The real server on random loopback ports, a fresh database per test:

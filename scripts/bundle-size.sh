@@ -7,7 +7,8 @@ command -v brotli >/dev/null || { apt-get install -y -qq brotli >/dev/null 2>&1 
 out=bench/bundle-size.json
 mkdir -p bench
 total_br=0; rows=""
-for f in dist/*.wasm dist/*.js dist/*.css; do
+# wasm-bindgen's snippets (dist/snippets/) are modules the JS glue imports.
+for f in dist/*.wasm dist/*.js dist/snippets/*/*.js dist/*.css; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -c -q 11 "$f" | wc -c)

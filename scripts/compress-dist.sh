@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes .br and .gz beside every compressible file in dist/, once per build,
 # so the server sends compressed assets without compressing per request.
-# dist/more/ holds the rarely opened customer pages' bundle (more.html),
+# dist/ holds the board's bundle (index.html), dist/more/ the whole customer
+# app (more.html),
 # dist/pm/ the product managers' bundle (pm.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."

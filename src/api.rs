@@ -4,15 +4,14 @@ use crate::early;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use schwarm_wire::error::codes;
 use schwarm_wire::{
-    Board, Comment, CommentEdit, EmbedConfig, ErrorBody, ErrorDetail, FollowState, Idea, IdeaEdit, LoginRequest,
-    NewComment, NewIdea, Page, RegisterRequest, Sort, SsoLogin, StatusDef, TokenSession, UnreadCount, User, VoteState,
-    Voters,
+    Board, EmbedConfig, ErrorBody, ErrorDetail, Idea, NewIdea, Page, Sort, SsoLogin, StatusDef, TokenSession,
+    UnreadCount, User, VoteState,
 };
 // What only the pages of the `more` bundle ask for (`pages::load_in_full`).
 #[cfg(feature = "more")]
 use schwarm_wire::{
-    ChangelogEntry, EmailPreferences, MarkRead, Notification, PasswordChange, ProfileEdit, RoadmapColumn, Unsubscribe,
-    Unsubscribed,
+    ChangelogEntry, Comment, CommentEdit, EmailPreferences, FollowState, IdeaEdit, LoginRequest, MarkRead, NewComment,
+    Notification, PasswordChange, ProfileEdit, RegisterRequest, RoadmapColumn, Unsubscribe, Unsubscribed, Voters,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -149,10 +148,12 @@ pub async fn me() -> ApiResult<Option<User>> {
     }
 }
 
+#[cfg(feature = "more")]
 pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
     send(with_json(Request::post(&format!("{BASE}/auth/register")), req)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn login(req: &LoginRequest) -> ApiResult<User> {
     send(with_json(Request::post(&format!("{BASE}/auth/login")), req)).await
 }
@@ -167,6 +168,7 @@ pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
     send(with_json(Request::post(&format!("{BASE}/me/password")), change)).await
 }
 
+#[cfg(feature = "more")]
 /// Sign-in for the widget: the session comes back as a bearer token.
 pub async fn login_token(req: &LoginRequest) -> ApiResult<TokenSession> {
     send(with_json(Request::post(&format!("{BASE}/auth/token")), req)).await
@@ -236,10 +238,12 @@ pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
     send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn voters(idea_id: i64) -> ApiResult<Voters> {
     send(Request::get(&format!("{BASE}/ideas/{idea_id}/voters")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn idea(id: i64) -> ApiResult<Idea> {
     send(Request::get(&format!("{BASE}/ideas/{id}")).build()).await
 }
@@ -248,10 +252,12 @@ pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
     send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn edit_idea(id: i64, edit: &IdeaEdit) -> ApiResult<Idea> {
     send(with_json(Request::patch(&format!("{BASE}/ideas/{id}")), edit)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn delete_idea(id: i64) -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/ideas/{id}")).build()).await
 }
@@ -262,6 +268,7 @@ pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
     send(builder.build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn comments(idea_id: i64, cursor: Option<String>) -> ApiResult<Page<Comment>> {
     let mut url = format!("{BASE}/ideas/{idea_id}/comments");
     if let Some(c) = cursor {
@@ -271,6 +278,7 @@ pub async fn comments(idea_id: i64, cursor: Option<String>) -> ApiResult<Page<Co
     send(Request::get(&url).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn create_comment(idea_id: i64, new: &NewComment) -> ApiResult<Comment> {
     send(with_json(
         Request::post(&format!("{BASE}/ideas/{idea_id}/comments")),
@@ -279,14 +287,17 @@ pub async fn create_comment(idea_id: i64, new: &NewComment) -> ApiResult<Comment
     .await
 }
 
+#[cfg(feature = "more")]
 pub async fn edit_comment(id: i64, edit: &CommentEdit) -> ApiResult<Comment> {
     send(with_json(Request::patch(&format!("{BASE}/comments/{id}")), edit)).await
 }
 
+#[cfg(feature = "more")]
 pub async fn delete_comment(id: i64) -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/comments/{id}")).build()).await
 }
 
+#[cfg(feature = "more")]
 pub async fn follow(idea_id: i64, on: bool) -> ApiResult<FollowState> {
     let url = format!("{BASE}/ideas/{idea_id}/follow");
     let builder = if on { Request::put(&url) } else { Request::delete(&url) };

@@ -1,14 +1,13 @@
 //! The app shell: state in context, the header, the live region, the routes.
 
 use crate::api;
-use crate::components::embed_bar::EmbedBar;
 use crate::components::header::Header;
 use crate::components::live_region::LiveRegion;
-use crate::pages::auth::{LoginPage, RegisterPage};
 use crate::pages::board::BoardPage;
-use crate::pages::idea::IdeaPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::{AccountPage, ChangelogPage, NotificationsPage, RoadmapPage, UnsubscribePage};
+use crate::pages::{
+    AccountPage, ChangelogPage, IdeaPage, LoginPage, NotificationsPage, RegisterPage, RoadmapPage, UnsubscribePage,
+};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -45,16 +44,29 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            {match embedded {
-                Some(_) => view! { <EmbedBar /> }.into_any(),
-                None => view! { <Header /> }.into_any(),
-            }}
+            {top(embedded.is_some())}
             <LiveRegion />
             <main id="main" class="container">
                 {routes()}
             </main>
         </Router>
     }
+}
+
+/// The page's top: the header, or the widget's slim bar.
+#[cfg(feature = "more")]
+fn top(embedded: bool) -> AnyView {
+    use crate::components::embed_bar::EmbedBar;
+    match embedded {
+        true => view! { <EmbedBar /> }.into_any(),
+        false => view! { <Header /> }.into_any(),
+    }
+}
+
+/// The board's bundle is never the widget (see `embed::detect`).
+#[cfg(not(feature = "more"))]
+fn top(_embedded: bool) -> AnyView {
+    view! { <Header /> }.into_any()
 }
 
 /// The customer routes, then `$extra` (the PM bundle's own).

@@ -23,6 +23,18 @@ pub struct Embed {
 }
 
 /// The widget's board when the page is `/embed/{board}…`.
+///
+/// The server answers those paths with the `more` bundle, which holds the
+/// idea page and the sign-in the widget moves to: a hand-over from the
+/// board's bundle (`hand_over`) would lose the widget's in-memory session.
+/// The board's bundle is never the widget, so there its code is left out.
+#[cfg(not(feature = "more"))]
+pub fn detect() -> Option<String> {
+    None
+}
+
+/// The widget's board when the page is `/embed/{board}…`.
+#[cfg(feature = "more")]
 pub fn detect() -> Option<String> {
     let path = web_sys::window()?.location().pathname().ok()?;
     let board = path.strip_prefix("/embed/")?.split('/').next()?;

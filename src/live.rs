@@ -4,6 +4,7 @@
 use crate::state::AppState;
 use leptos::prelude::*;
 use schwarm_wire::LiveEvent;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
@@ -22,7 +23,20 @@ pub fn connect(state: AppState) {
         }
     });
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // Both live as long as the page: the stream is never closed on purpose.
-    on_message.forget();
-    std::mem::forget(source);
+    // Both live as long as the app: the stream is closed only when the app
+    // is unmounted (the board's, when the `more` bundle takes over).
+    STREAM.with(|stream| *stream.borrow_mut() = Some((source, on_message)));
+    on_cleanup(|| {
+        if let Some((source, _)) = STREAM.with(|stream| stream.borrow_mut().take()) {
+            source.close();
+        }
+    });
+}
+
+/// The open stream and its handler.
+type Stream = (EventSource, Closure<dyn FnMut(MessageEvent)>);
+
+thread_local! {
+    /// Kept here: neither is `Send`, which `on_cleanup` asks of what it holds.
+    static STREAM: RefCell<Option<Stream>> = const { RefCell::new(None) };
 }

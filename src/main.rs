@@ -6,6 +6,7 @@ mod components;
 mod early;
 mod embed;
 mod format;
+mod hand_over;
 mod i18n;
 mod live;
 mod pages;
@@ -18,7 +19,16 @@ fn main() {
     pages::load_in_full::remember_start();
     wasm_bindgen_futures::spawn_local(async {
         early::settled(EARLY_WAIT_MS).await;
-        leptos::mount::mount_to_body(app::App);
+        #[cfg(feature = "more")]
+        hand_over::take_over();
+        let Some(body) = leptos::prelude::document().body() else {
+            return;
+        };
+        // A root of our own: the app's router and stream hold references to
+        // its owner in cycles, so only an explicit cleanup ends them.
+        let root = leptos::prelude::Owner::new();
+        let app = root.with(|| leptos::mount::mount_to(body, app::App));
+        hand_over::mounted(root, app);
         early::forget_after_first_frame();
     });
 }

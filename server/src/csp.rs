@@ -38,7 +38,7 @@ pub fn with_frame_ancestors(policy: &str, origins: &[String]) -> String {
 }
 
 /// The bodies of `<script>` elements without a `src`.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+pub fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     html.split("<script").skip(1).filter_map(|rest| {
         let (attrs, after) = rest.split_once('>')?;
         let (body, _) = after.split_once("</script>")?;

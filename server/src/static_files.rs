@@ -1,19 +1,21 @@
 //! The built web app: precompressed files, long caching for hashed assets,
 //! and `index.html` for every path the client router owns.
 //!
-//! Three bundles: the customer app (`dist/index.html`); the same app with
-//! the pages a first visit rarely opens (`dist/more/index.html`), which
-//! answers those pages' paths ([`MORE_PAGES`], `/unsubscribe`); and the
+//! Three bundles: the board (`dist/index.html`, the first load); the whole
+//! customer app (`dist/more/index.html`), which answers every other
+//! customer page's path ([`MORE_PAGES`], `/unsubscribe`); and the
 //! product managers' app (`dist/pm/index.html`, the customer app plus the
 //! PM area), which answers every path under `/pm` and `/admin`.
 
 use axum::extract::Request;
-use axum::http::header::CACHE_CONTROL;
-use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use std::path::Path;
+use std::sync::Arc;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Serves `dist`, preferring the `.br`/`.gz` siblings that `make web` writes,
@@ -36,7 +38,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
     let more_pages = MORE_PAGES.iter().fold(Router::new(), |router, page| {
         router.route_service(page, more_page(dist))
     });
+    let boot = more_boot(dist);
     Router::new()
+        .route("/more/boot.js", get(move || async move { boot_script(boot) }))
         .nest_service("/more", more_files)
         .merge(more_pages)
         .nest_service("/pm", pm_files)
@@ -47,10 +51,20 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
 }
 
 /// The pages only the `more` bundle holds (the web app's
-/// `pages::load_in_full` says why); its links to them load them from here.
-/// (`/unsubscribe` is one too, answered by `routes::email`, which also
-/// takes its one-click POST.)
-pub const MORE_PAGES: [&str; 4] = ["/account", "/notifications", "/roadmap", "/changelog"];
+/// `pages::load_in_full` says why); the board's links to them load them
+/// from here. (`/unsubscribe` is one too, answered by `routes::email`,
+/// which also takes its one-click POST.) The embeddable widget is all of
+/// `/embed/…`: it must reach its idea pages and sign-in without a reload.
+pub const MORE_PAGES: [&str; 8] = [
+    "/ideas/{*id}",
+    "/login",
+    "/register",
+    "/account",
+    "/notifications",
+    "/roadmap",
+    "/changelog",
+    "/embed/{*rest}",
+];
 
 /// The `more` bundle's `index.html`; the customer app's where that bundle
 /// was not built (its pages then say they are not found, see
@@ -60,6 +74,23 @@ pub fn more_page(dist: &Path) -> ServeFile {
     match more.join("index.html").is_file() {
         true => index_page(&more),
         false => index_page(dist),
+    }
+}
+
+/// The `more` bundle's boot script, the module script Trunk wrote into its
+/// `index.html`: the board's bundle imports it to hand over to the `more`
+/// bundle in the same document (the web app's `hand_over`). Read once, at
+/// start, as the policy's script hashes are.
+fn more_boot(dist: &Path) -> Option<Arc<str>> {
+    let html = std::fs::read_to_string(dist.join("more").join("index.html")).ok()?;
+    let mut scripts = crate::csp::inline_scripts(&html);
+    scripts.find(|body| body.contains("await init(")).map(Arc::from)
+}
+
+fn boot_script(boot: Option<Arc<str>>) -> Response {
+    match boot {
+        Some(script) => ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], script.to_string()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

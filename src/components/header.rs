@@ -26,7 +26,10 @@ pub fn Header() -> impl IntoView {
     // minute while the page stays open.
     let location = use_location();
     let tick = RwSignal::new(0u32);
-    set_interval(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(60));
+    let every_minute = set_interval_with_handle(move || tick.update(|t| *t += 1), std::time::Duration::from_secs(60));
+    if let Ok(interval) = every_minute {
+        on_cleanup(move || interval.clear());
+    }
     let unread = LocalResource::new(move || {
         location.pathname.track();
         tick.track();

@@ -1,14 +1,20 @@
-//! Pieces that several pages share.
+//! Pieces that several pages share. Those of the pages only the `more`
+//! bundle holds are built into it alone (`pages::load_in_full`).
 
+#[cfg(feature = "more")]
 pub mod comment_form;
+#[cfg(feature = "more")]
 pub mod comments;
 #[cfg(feature = "more")]
 pub mod email_settings;
+#[cfg(feature = "more")]
 pub mod embed_bar;
 pub mod field;
+#[cfg(feature = "more")]
 pub mod follow_button;
 pub mod header;
 pub mod idea_card;
+#[cfg(feature = "more")]
 pub mod idea_editor;
 pub mod list_controls;
 pub mod live_region;
@@ -20,4 +26,5 @@ pub mod new_idea_form;
 pub mod similar_ideas;
 pub mod status_badge;
 pub mod vote_button;
+#[cfg(feature = "more")]
 pub mod voters;

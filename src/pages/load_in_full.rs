@@ -1,18 +1,21 @@
 //! The pages of the `more` bundle, as the board's bundle meets them.
 //!
-//! Account, notifications, unsubscribe, roadmap and changelog are built into
-//! a bundle of their own (`more.html`, which the server answers at those
-//! paths), so the first load of the board does not carry their code: about
-//! 32 KB brotli of ~280 (bench/bundle-size.json). A link to one of them
-//! inside this bundle is routed here, and the page is loaded from the
-//! server in full, as a link to the PM area is.
+//! The board is the first load, so its bundle (`index.html`) holds the
+//! board only. Every other customer page (an idea, sign-in, account,
+//! notifications, unsubscribe, roadmap, changelog) and the embeddable
+//! widget are in the `more` bundle (`more.html`), which holds the board
+//! too. That keeps ~33 KB brotli of ~254 out of the first load
+//! (bench/bundle-size.json). A link to one of those pages inside the
+//! board's bundle is routed here, and the `more` bundle takes over in the
+//! same document (`hand_over`); from there on the visitor moves through it.
+//! The server answers those pages' paths with the `more` bundle itself, so
+//! a reload or a shared link loads it directly.
 
 use crate::i18n::{tr, Key};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 /// The path this document was loaded at.
 static LOADED_AT: OnceLock<String> = OnceLock::new();
@@ -35,13 +38,12 @@ pub fn LoadInFull() -> impl IntoView {
     if LOADED_AT.get().is_some_and(|start| *start == target) {
         return NotFound().into_any();
     }
-    // After the router has put the new address in the history, which it
-    // does once this view is built.
-    set_timeout(
-        || {
+    leptos::task::spawn_local(async {
+        if crate::hand_over::start_more().await.is_err() {
+            // Not fetched or not started: the server answers this path
+            // with the `more` bundle itself.
             let _ = window().location().reload();
-        },
-        Duration::ZERO,
-    );
+        }
+    });
     view! { <p class="muted" aria-busy="true">{tr(Key::Loading)}</p> }.into_any()
 }

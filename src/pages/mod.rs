@@ -1,14 +1,16 @@
 //! One component per route.
 //!
-//! The pages a first visit rarely opens are built into the `more` bundle
-//! only (see `load_in_full`); here they keep their names either way.
+//! Every page but the board is built into the `more` bundle only (see
+//! `load_in_full`); here they keep their names either way.
 
 #[cfg(feature = "more")]
 pub mod account;
+#[cfg(feature = "more")]
 pub mod auth;
 pub mod board;
 #[cfg(feature = "more")]
 pub mod changelog;
+#[cfg(feature = "more")]
 pub mod idea;
 #[cfg(not(feature = "more"))]
 pub mod load_in_full;
@@ -22,11 +24,17 @@ pub mod unsubscribe;
 
 #[cfg(not(feature = "more"))]
 pub use self::load_in_full::{
-    LoadInFull as AccountPage, LoadInFull as ChangelogPage, LoadInFull as NotificationsPage, LoadInFull as RoadmapPage,
+    LoadInFull as AccountPage, LoadInFull as ChangelogPage, LoadInFull as IdeaPage, LoadInFull as LoginPage,
+    LoadInFull as NotificationsPage, LoadInFull as RegisterPage, LoadInFull as RoadmapPage,
     LoadInFull as UnsubscribePage,
 };
 #[cfg(feature = "more")]
 pub use self::{
-    account::AccountPage, changelog::ChangelogPage, notifications::NotificationsPage, roadmap::RoadmapPage,
+    account::AccountPage,
+    auth::{LoginPage, RegisterPage},
+    changelog::ChangelogPage,
+    idea::IdeaPage,
+    notifications::NotificationsPage,
+    roadmap::RoadmapPage,
     unsubscribe::UnsubscribePage,
 };

@@ -21,8 +21,8 @@ async function as(who) {
 
 test('the roadmap shows a column per roadmap status with votes and tags, in German too', async () => {
   const { context, page, errors } = await as(null);
-  // The roadmap is in the bundle of the rarely opened pages (more.html):
-  // the board does not load it, the roadmap's link does.
+  // The roadmap is in the `more` bundle (more.html): the board does not
+  // load it, the roadmap's link does (tests/e2e/bundles.test.mjs).
   const fromMore = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/more/')) fromMore.push(r.url()); });
   await page.goto(`${env.server.url}/`);

@@ -104,19 +104,27 @@ async fn hashed_assets_are_cached_forever_and_served_precompressed() {
 }
 
 #[tokio::test]
-async fn the_rarely_opened_pages_come_from_their_own_bundle() {
+async fn every_page_but_the_board_comes_from_the_more_bundle() {
     // Arrange: a web app built with its `more` bundle, whose index has an
     // inline boot script of its own.
     let app = spawn_app_with(|args| {
         let more = args.dist.join("more");
         std::fs::create_dir(&more).unwrap();
-        let shell = "<!DOCTYPE html><title>Schwarm more shell</title><script>bootMore()</script>";
+        let shell = "<!DOCTYPE html><title>Schwarm more shell</title><script>bootMore()</script>\
+                     <script type=\"module\">import init from '/more/app.js';\
+                     const wasm = await init({ module_or_path: '/more/app_bg.wasm' });</script>";
         std::fs::write(more.join("index.html"), shell).unwrap();
     })
     .await;
 
     // Act
     let more_pages = [
+        "/ideas/12",
+        "/login",
+        "/register",
+        "/embed/acme",
+        "/embed/acme/ideas/3",
+        "/embed/acme/login",
         "/account",
         "/notifications",
         "/roadmap",
@@ -126,14 +134,17 @@ async fn the_rarely_opened_pages_come_from_their_own_bundle() {
         "/more/no/such/file",
     ];
     let mut answers = Vec::new();
-    for path in more_pages.into_iter().chain(["/", "/ideas/12", "/login"]) {
+    for path in more_pages
+        .into_iter()
+        .chain(["/", "/?sort=new&q=dark", "/no/such/page"])
+    {
         let res = app.get(path).await;
         let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
         answers.push((path, res.status(), res.text().await.unwrap(), csp));
     }
 
-    // Assert: those pages get the `more` bundle, the others the customer
-    // app; the policy lets the `more` bundle's inline script run.
+    // Assert: those pages get the `more` bundle, the board (and the
+    // not-found page) the board's; the policy lets the `more` bundle's inline script run.
     let boot = STANDARD.encode(Sha256::digest(b"bootMore()"));
     for (path, status, body, csp) in answers {
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -148,9 +159,41 @@ async fn the_rarely_opened_pages_come_from_their_own_bundle() {
 }
 
 #[tokio::test]
+async fn the_more_bundles_boot_script_is_served_as_a_module_of_its_own() {
+    // Arrange
+    let app = spawn_app_with(|args| {
+        let more = args.dist.join("more");
+        std::fs::create_dir(&more).unwrap();
+        let shell = "<script>early()</script><script type=\"module\">import init from '/more/app.js';\n\
+                     const wasm = await init({ module_or_path: '/more/app_bg.wasm' });\n</script>";
+        std::fs::write(more.join("index.html"), shell).unwrap();
+    })
+    .await;
+
+    // Act
+    let res = app.get("/more/boot.js").await;
+
+    // Assert: the module script, not the other one, and never cached for
+    // long (it names the bundle's current files).
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert_eq!(
+        res.text().await.unwrap(),
+        "import init from '/more/app.js';\nconst wasm = await init({ module_or_path: '/more/app_bg.wasm' });\n"
+    );
+}
+
+#[tokio::test]
 async fn without_a_more_bundle_its_pages_get_the_customer_app() {
     let app = spawn_app().await;
-    for path in ["/account", "/roadmap", "/unsubscribe?token=t&kind=digest"] {
+    for path in [
+        "/ideas/3",
+        "/login",
+        "/embed/acme",
+        "/account",
+        "/unsubscribe?token=t&kind=digest",
+    ] {
         let res = app.get(path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert!(res.text().await.unwrap().contains("Schwarm test shell"), "{path}");
