@@ -7,15 +7,15 @@ use schwarm_wire::{
     Board, EmbedConfig, ErrorBody, ErrorDetail, Idea, NewIdea, Page, Sort, SsoLogin, StatusDef, TokenSession,
     UnreadCount, User, VoteState,
 };
-// What only the pages of the `more` bundle ask for (`pages::load_in_full`).
-#[cfg(feature = "more")]
-use schwarm_wire::{
-    ChangelogEntry, Comment, CommentEdit, EmailPreferences, FollowState, IdeaEdit, LoginRequest, MarkRead, NewComment,
-    Notification, PasswordChange, ProfileEdit, RegisterRequest, RoadmapColumn, Unsubscribe, Unsubscribed, Voters,
-};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
+
+// What only the pages of the `more` bundle ask for (`pages::load_in_full`).
+#[cfg(feature = "more")]
+mod more;
+#[cfg(feature = "more")]
+pub use more::*;
 
 /// A failed call: the server's error body, or a network failure (status 0).
 #[derive(Clone, Debug, PartialEq)]
@@ -125,17 +125,6 @@ pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Resul
     builder.json(body)
 }
 
-#[cfg(feature = "more")]
-pub async fn roadmap() -> ApiResult<Vec<RoadmapColumn>> {
-    send(Request::get(&format!("{BASE}/roadmap")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn changelog(cursor: Option<String>) -> ApiResult<Page<ChangelogEntry>> {
-    let query = cursor.map(|c| format!("?cursor={c}")).unwrap_or_default();
-    send(Request::get(&format!("{BASE}/changelog{query}")).build()).await
-}
-
 pub async fn statuses() -> ApiResult<Vec<StatusDef>> {
     send(Request::get(&format!("{BASE}/statuses")).build()).await
 }
@@ -146,32 +135,6 @@ pub async fn me() -> ApiResult<Option<User>> {
         Err(e) if e.status == 401 => Ok(None),
         Err(e) => Err(e),
     }
-}
-
-#[cfg(feature = "more")]
-pub async fn register(req: &RegisterRequest) -> ApiResult<User> {
-    send(with_json(Request::post(&format!("{BASE}/auth/register")), req)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn login(req: &LoginRequest) -> ApiResult<User> {
-    send(with_json(Request::post(&format!("{BASE}/auth/login")), req)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn edit_profile(edit: &ProfileEdit) -> ApiResult<User> {
-    send(with_json(Request::patch(&format!("{BASE}/me")), edit)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn change_password(change: &PasswordChange) -> ApiResult<()> {
-    send(with_json(Request::post(&format!("{BASE}/me/password")), change)).await
-}
-
-#[cfg(feature = "more")]
-/// Sign-in for the widget: the session comes back as a bearer token.
-pub async fn login_token(req: &LoginRequest) -> ApiResult<TokenSession> {
-    send(with_json(Request::post(&format!("{BASE}/auth/token")), req)).await
 }
 
 pub async fn sso(token: &str) -> ApiResult<TokenSession> {
@@ -238,28 +201,8 @@ pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
     send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
 }
 
-#[cfg(feature = "more")]
-pub async fn voters(idea_id: i64) -> ApiResult<Voters> {
-    send(Request::get(&format!("{BASE}/ideas/{idea_id}/voters")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn idea(id: i64) -> ApiResult<Idea> {
-    send(Request::get(&format!("{BASE}/ideas/{id}")).build()).await
-}
-
 pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
     send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn edit_idea(id: i64, edit: &IdeaEdit) -> ApiResult<Idea> {
-    send(with_json(Request::patch(&format!("{BASE}/ideas/{id}")), edit)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn delete_idea(id: i64) -> ApiResult<()> {
-    send(Request::delete(&format!("{BASE}/ideas/{id}")).build()).await
 }
 
 pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
@@ -268,92 +211,10 @@ pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
     send(builder.build()).await
 }
 
-#[cfg(feature = "more")]
-pub async fn comments(idea_id: i64, cursor: Option<String>) -> ApiResult<Page<Comment>> {
-    let mut url = format!("{BASE}/ideas/{idea_id}/comments");
-    if let Some(c) = cursor {
-        url.push_str("?cursor=");
-        url.push_str(&c);
-    }
-    send(Request::get(&url).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn create_comment(idea_id: i64, new: &NewComment) -> ApiResult<Comment> {
-    send(with_json(
-        Request::post(&format!("{BASE}/ideas/{idea_id}/comments")),
-        new,
-    ))
-    .await
-}
-
-#[cfg(feature = "more")]
-pub async fn edit_comment(id: i64, edit: &CommentEdit) -> ApiResult<Comment> {
-    send(with_json(Request::patch(&format!("{BASE}/comments/{id}")), edit)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn delete_comment(id: i64) -> ApiResult<()> {
-    send(Request::delete(&format!("{BASE}/comments/{id}")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn follow(idea_id: i64, on: bool) -> ApiResult<FollowState> {
-    let url = format!("{BASE}/ideas/{idea_id}/follow");
-    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
-    send(builder.build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn notifications(cursor: Option<String>) -> ApiResult<Page<Notification>> {
-    let mut url = format!("{BASE}/notifications");
-    if let Some(c) = cursor {
-        url.push_str("?cursor=");
-        url.push_str(&c);
-    }
-    send(Request::get(&url).build()).await
-}
-
 pub async fn unread() -> ApiResult<UnreadCount> {
     send(Request::get(&format!("{BASE}/notifications/unread")).build()).await
 }
 
-#[cfg(feature = "more")]
-pub async fn mark_read(request: &MarkRead) -> ApiResult<UnreadCount> {
-    send(with_json(Request::post(&format!("{BASE}/notifications/read")), request)).await
-}
-
-/// The member's ideas (`mine = "ideas"`) or the ideas they voted for ("votes").
-#[cfg(feature = "more")]
-pub async fn my_ideas(which: &str) -> ApiResult<Page<Idea>> {
-    send(Request::get(&format!("{BASE}/me/{which}")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn my_comments() -> ApiResult<Page<Comment>> {
-    send(Request::get(&format!("{BASE}/me/comments")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn delete_account() -> ApiResult<()> {
-    send(Request::delete(&format!("{BASE}/me")).build()).await
-}
-
 pub async fn boards() -> ApiResult<Vec<Board>> {
     send(Request::get(&format!("{BASE}/boards")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn email_preferences() -> ApiResult<EmailPreferences> {
-    send(Request::get(&format!("{BASE}/me/email")).build()).await
-}
-
-#[cfg(feature = "more")]
-pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailPreferences> {
-    send(with_json(Request::put(&format!("{BASE}/me/email")), prefs)).await
-}
-
-#[cfg(feature = "more")]
-pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
-    send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
 }
