@@ -56,7 +56,9 @@ lint:
 
 # Pure logic: wire validation, server domain, and the i18n completeness check.
 test-unit:
-	cargo test --locked -p schwarm-wire -p schwarm-web
+	cargo test --locked -p schwarm-wire
+	# With `pm` (which holds `more`): every module of the web app, so its
+	# tests run once, not once per bundle.
 	cargo test --locked -p schwarm-web --features pm
 	cargo test --locked -p schwarm-server --lib
 

@@ -7,6 +7,7 @@
 //! product managers' app (`dist/pm/index.html`, the customer app plus the
 //! PM area), which answers every path under `/pm` and `/admin`.
 
+use axum::body::Bytes;
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
@@ -15,7 +16,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use std::path::Path;
-use std::sync::Arc;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Serves `dist`, preferring the `.br`/`.gz` siblings that `make web` writes,
@@ -31,12 +31,13 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index_page(&pm_dist));
+    let more_index = more_page(dist);
     let more_files = ServeDir::new(dist.join("more"))
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(more_page(dist));
+        .fallback(more_index.clone());
     let more_pages = MORE_PAGES.iter().fold(Router::new(), |router, page| {
-        router.route_service(page, more_page(dist))
+        router.route_service(page, more_index.clone())
     });
     let boot = more_boot(dist);
     Router::new()
@@ -81,15 +82,17 @@ pub fn more_page(dist: &Path) -> ServeFile {
 /// `index.html`: the board's bundle imports it to hand over to the `more`
 /// bundle in the same document (the web app's `hand_over`). Read once, at
 /// start, as the policy's script hashes are.
-fn more_boot(dist: &Path) -> Option<Arc<str>> {
+fn more_boot(dist: &Path) -> Option<Bytes> {
     let html = std::fs::read_to_string(dist.join("more").join("index.html")).ok()?;
     let mut scripts = crate::csp::inline_scripts(&html);
-    scripts.find(|body| body.contains("await init(")).map(Arc::from)
+    scripts
+        .find(|body| body.contains("await init("))
+        .map(|body| Bytes::from(body.to_owned()))
 }
 
-fn boot_script(boot: Option<Arc<str>>) -> Response {
+fn boot_script(boot: Option<Bytes>) -> Response {
     match boot {
-        Some(script) => ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], script.to_string()).into_response(),
+        Some(script) => ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], script).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
