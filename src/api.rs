@@ -74,7 +74,7 @@ pub(crate) const BASE: &str = "/api/v1";
 pub(crate) async fn send<T: DeserializeOwned>(request: Result<Request, gloo_net::Error>) -> ApiResult<T> {
     let text = fetch_text(request).await?;
     let text = if text.is_empty() { "null" } else { &text };
-    serde_json::from_str(text).map_err(|e| ApiError::network(e.to_string()))
+    crate::json::decode(text).map_err(ApiError::network)
 }
 
 thread_local! {
@@ -105,7 +105,7 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
     if (200..300).contains(&status) {
         return Ok(text);
     }
-    let detail = serde_json::from_str::<ErrorBody>(&text)
+    let detail = crate::json::decode::<ErrorBody>(&text)
         .map(|b| b.error)
         .unwrap_or_else(|_| ErrorDetail {
             code: codes::INTERNAL.into(),
@@ -122,7 +122,8 @@ async fn fetch(request: Request) -> ApiResult<(u16, String)> {
 }
 
 pub(crate) fn with_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
-    builder.json(body)
+    let body = crate::json::encode(body).map_err(gloo_net::Error::GlooError)?;
+    builder.header("Content-Type", "application/json").body(body)
 }
 
 pub async fn statuses() -> ApiResult<Vec<StatusDef>> {

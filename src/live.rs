@@ -17,7 +17,7 @@ pub fn connect(state: AppState) {
         if let Some(event) = message
             .data()
             .as_string()
-            .and_then(|text| serde_json::from_str::<LiveEvent>(&text).ok())
+            .and_then(|text| crate::json::decode::<LiveEvent>(&text).ok())
         {
             state.live.set(Some(event));
         }

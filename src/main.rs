@@ -8,6 +8,7 @@ mod embed;
 mod format;
 mod hand_over;
 mod i18n;
+mod json;
 mod live;
 mod pages;
 #[cfg(feature = "pm")]
