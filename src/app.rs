@@ -4,9 +4,10 @@ use crate::api;
 use crate::components::header::Header;
 use crate::components::live_region::LiveRegion;
 use crate::pages::board::BoardPage;
-use crate::pages::not_found::NotFound;
+#[cfg(feature = "more")]
 use crate::pages::{
-    AccountPage, ChangelogPage, IdeaPage, LoginPage, NotificationsPage, RegisterPage, RoadmapPage, UnsubscribePage,
+    not_found::NotFound, AccountPage, ChangelogPage, IdeaPage, LoginPage, NotificationsPage, RegisterPage, RoadmapPage,
+    UnsubscribePage,
 };
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -17,8 +18,11 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // Not cloned: the board's bundle sees `detect`'s constant `None` here,
+    // and leaves the widget's code out.
     let embedded = crate::embed::detect();
-    if let Some(board) = embedded.clone() {
+    let is_embedded = embedded.is_some();
+    if let Some(board) = embedded {
         crate::embed::start(state, board);
     }
     Effect::new(move |_| state.lang.get().remember());
@@ -30,7 +34,7 @@ pub fn App() -> impl IntoView {
     });
     // A widget preview (no host page) needs no live stream; each stream
     // holds one of the browser's few connections to this server.
-    if embedded.is_none() || crate::embed::has_host() {
+    if !is_embedded || crate::embed::has_host() {
         crate::live::connect(state);
     }
     leptos::task::spawn_local(async move {
@@ -44,7 +48,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            {top(embedded.is_some())}
+            {top(is_embedded)}
             <LiveRegion />
             <main id="main" class="container">
                 {routes()}
@@ -69,7 +73,21 @@ fn top(_embedded: bool) -> AnyView {
     view! { <Header /> }.into_any()
 }
 
+/// The board's bundle: the board, and every other path to the `more`
+/// bundle (`load_in_full`), which routes it, unknown paths included. One
+/// route instead of every customer page's keeps its router small.
+#[cfg(not(feature = "more"))]
+fn routes() -> impl IntoView {
+    use crate::pages::load_in_full::LoadInFull;
+    view! {
+        <Routes fallback=LoadInFull>
+            <Route path=path!("/") view=BoardPage />
+        </Routes>
+    }
+}
+
 /// The customer routes, then `$extra` (the PM bundle's own).
+#[cfg(feature = "more")]
 macro_rules! routes {
     ($($extra:tt)*) => {
         view! {
@@ -93,7 +111,7 @@ macro_rules! routes {
     };
 }
 
-#[cfg(not(feature = "pm"))]
+#[cfg(all(feature = "more", not(feature = "pm")))]
 fn routes() -> impl IntoView {
     routes!()
 }

@@ -1,7 +1,7 @@
 //! One component per route.
 //!
-//! Every page but the board is built into the `more` bundle only (see
-//! `load_in_full`); here they keep their names either way.
+//! Every page but the board is built into the `more` bundle only; the
+//! board's bundle routes every other path to `load_in_full`.
 
 #[cfg(feature = "more")]
 pub mod account;
@@ -22,12 +22,6 @@ pub mod roadmap;
 #[cfg(feature = "more")]
 pub mod unsubscribe;
 
-#[cfg(not(feature = "more"))]
-pub use self::load_in_full::{
-    LoadInFull as AccountPage, LoadInFull as ChangelogPage, LoadInFull as IdeaPage, LoadInFull as LoginPage,
-    LoadInFull as NotificationsPage, LoadInFull as RegisterPage, LoadInFull as RoadmapPage,
-    LoadInFull as UnsubscribePage,
-};
 #[cfg(feature = "more")]
 pub use self::{
     account::AccountPage,
