@@ -36,6 +36,20 @@ impl ApiError {
         }
     }
 
+    /// A failure of the request itself. Its message is the browser's own;
+    /// gloo-net's `Display` is not used, since it carries serde_json's and
+    /// std's error texts into the bundle (gloo-net's JSON is not used here).
+    fn failed(error: gloo_net::Error) -> ApiError {
+        ApiError::network(match error {
+            gloo_net::Error::JsError(error) => error.message,
+            gloo_net::Error::GlooError(message) => message,
+            // Only with gloo-net's `json` feature (which Leptos' crates
+            // turn on): its own JSON decoding, not used here.
+            #[allow(unreachable_patterns)]
+            _ => "invalid JSON".to_owned(),
+        })
+    }
+
     pub fn code(&self) -> &str {
         &self.detail.code
     }
@@ -89,7 +103,7 @@ pub fn set_bearer(token: Option<String>) {
 
 /// The body of a 2xx answer, or the error the server (or network) gave.
 async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<String> {
-    let request = request.map_err(|e| ApiError::network(e.to_string()))?;
+    let request = request.map_err(ApiError::failed)?;
     let bearer = BEARER.with(|b| b.borrow().clone());
     if let Some(token) = &bearer {
         request.headers().set("Authorization", &format!("Bearer {token}"));
@@ -116,8 +130,8 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
 }
 
 async fn fetch(request: Request) -> ApiResult<(u16, String)> {
-    let response = request.send().await.map_err(|e| ApiError::network(e.to_string()))?;
-    let text = response.text().await.map_err(|e| ApiError::network(e.to_string()))?;
+    let response = request.send().await.map_err(ApiError::failed)?;
+    let text = response.text().await.map_err(ApiError::failed)?;
     Ok((response.status(), text))
 }
 
