@@ -77,7 +77,17 @@ impl Lang {
 }
 
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    key.text(lang)
+    let [en, de] = *key.0;
+    pick(lang, en, de)
+}
+
+/// One of an English–German pair: a key's (`text`), or a pair written where
+/// it is used (the PM area's `l`).
+pub fn pick(lang: Lang, en: &'static str, de: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::De => de,
+    }
 }
 
 /// A reactive translation for use in `view!`: re-renders on a language switch.

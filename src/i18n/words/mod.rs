@@ -7,20 +7,9 @@
 //! page's words in both languages.) A key without both languages does not
 //! compile.
 
-use super::Lang;
-
-/// A visible string: its English and German words.
+/// A visible string: its English and German words (`i18n::text` picks one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key(&'static [&'static str; 2]);
-
-impl Key {
-    pub fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.0[0],
-            Lang::De => self.0[1],
-        }
-    }
-}
+pub struct Key(pub(super) &'static [&'static str; 2]);
 
 /// `Name: "English", "Deutsch";` for each key, giving `Key::Name`, and the
 /// file's keys as `ALL` for the tests.
