@@ -34,6 +34,7 @@ web: setup
 	trunk build --release --offline
 	trunk build --release --offline --dist dist/more --public-url /more/ more.html
 	trunk build --release --offline --dist dist/pm --public-url /pm/ pm.html
+	scripts/minify-glue.sh
 	scripts/compress-dist.sh
 
 server: fetch

@@ -13,6 +13,7 @@ TOOLS="$PWD/.tools"
 export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 want_tests=${1:-}
 
 log() { printf '[setup] %s\n' "$*"; }
@@ -49,6 +50,14 @@ if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "versio
   log "installing binaryen@$BINARYEN_VERSION from npm into .tools/"
   mkdir -p "$TOOLS"
   npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+
+# wasm-bindgen's JS glue is shipped as written; Trunk's own minifier cannot
+# parse it (`export { .. as default }`), so make web runs terser on it.
+if ! "$TOOLS/node_modules/.bin/terser" --version 2>/dev/null | grep -q "terser $TERSER_VERSION\$"; then
+  log "installing terser@$TERSER_VERSION from npm into .tools/"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --silent "terser@$TERSER_VERSION"
 fi
 
 if ! command -v brotli >/dev/null; then
