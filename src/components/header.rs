@@ -30,24 +30,21 @@ pub fn Header() -> impl IntoView {
     if let Ok(interval) = every_minute {
         on_cleanup(move || interval.clear());
     }
-    // A task per ask rather than a resource: nothing here waits on it, the
-    // count only lands in `app.unread`. The newest ask's answer wins.
-    let asked = StoredValue::new(0u32);
-    Effect::new(move |_| {
+    let unread = LocalResource::new(move || {
         location.pathname.track();
         tick.track();
         let signed_in = app.user.read().is_some();
-        let ask = asked.get_value().wrapping_add(1);
-        asked.set_value(ask);
-        leptos::task::spawn_local(async move {
-            let unread = match signed_in {
+        async move {
+            match signed_in {
                 true => api::unread().await.map(|c| c.unread).unwrap_or(0),
                 false => 0,
-            };
-            if asked.try_get_value() == Some(ask) {
-                app.unread.set(unread);
             }
-        });
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(n) = unread.get() {
+            app.unread.set(n);
+        }
     });
     let account = move || {
         match app.user.get() {
