@@ -6,8 +6,9 @@
 #
 # Trunk's `minify` does the HTML and CSS, but its JS minifier cannot parse
 # the glue (`export { .. as default }`) and ships it as written: 8.2 KB
-# brotli on the board's first load, 6.4 KB minified. Idempotent: terser's
-# output minified again is the same.
+# brotli on the board's first load, 6.4 KB minified. make web runs it once
+# per build, right after Trunk; a second run minifies again (not always to
+# the same bytes) and still leaves each integrity attribute matching.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terser=.tools/node_modules/.bin/terser

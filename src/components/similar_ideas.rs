@@ -42,7 +42,7 @@ pub fn SimilarIdeas(title: RwSignal<String>) -> impl IntoView {
                 <ul>
                     // At most five, redrawn only when the title settles:
                     // no keyed list needed, and a `<For>` of its own would
-                    // add 0.7 KB brotli to the first load.
+                    // add 0.6 KB brotli to the first load.
                     {move || {
                         shown()
                             .into_iter()
