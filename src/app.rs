@@ -86,7 +86,8 @@ fn routes() -> impl IntoView {
     use crate::pages::load_in_full::LoadInFull;
     use leptos_router::location::{BrowserUrl, LocationProvider};
     let pathname = leptos_router::hooks::use_location().pathname;
-    let browser = use_context::<BrowserUrl>();
+    // Always there: `<Router>` provides it in the browser.
+    let browser = expect_context::<BrowserUrl>();
     move || {
         let page = match pathname.read().as_str() {
             "/" => view! { <BoardPage /> }.into_any(),
@@ -94,9 +95,7 @@ fn routes() -> impl IntoView {
         };
         // The router puts a new path in the address bar only when told
         // that its page is built, as `Routes` would tell it.
-        if let Some(browser) = &browser {
-            browser.ready_to_complete();
-        }
+        browser.ready_to_complete();
         page
     }
 }
