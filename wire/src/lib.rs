@@ -10,6 +10,7 @@ pub mod comments;
 pub mod embed;
 pub mod error;
 pub mod ideas;
+pub mod listed_idea;
 pub mod moderation;
 pub mod notifications;
 pub mod publishing;
@@ -27,6 +28,7 @@ pub use ideas::{
     Author, Idea, IdeaEdit, IdeaLink, LiveEvent, LivePayload, NewIdea, Page, Sort, StatusChange, StatusResponse,
     VoteState, Voters,
 };
+pub use listed_idea::ListedIdea;
 pub use moderation::{BlockInput, BoardSettings, CommentModerationInput, IdeaModerationInput};
 pub use notifications::{
     EmailKind, EmailLanguage, EmailPreferences, FollowState, MarkRead, Notification, UnreadCount, Unsubscribe,
