@@ -1,31 +1,37 @@
 //! The built web app: precompressed files, long caching for hashed assets,
 //! and `index.html` for every path the client router owns.
 //!
-//! Three bundles: the board (`dist/index.html`, the first load); the whole
-//! customer app (`dist/more/index.html`), which answers every other
-//! customer page's path ([`MORE_PAGES`], `/unsubscribe`); and the
-//! product managers' app (`dist/pm/index.html`, the customer app plus the
-//! PM area), which answers every path under `/pm` and `/admin`.
+//! Three bundles: the board for visitors (`dist/index.html`, the first
+//! load); the whole customer app (`dist/more/index.html`), which answers
+//! every other customer page's path ([`MORE_PAGES`], `/unsubscribe`) and
+//! every path at all for a member ([`entry_page`]); and the product
+//! managers' app (`dist/pm/index.html`, the customer app plus the PM area),
+//! which answers every path under `/pm` and `/admin`.
 
+use crate::extract::SESSION_COOKIE;
 use axum::body::Bytes;
 use axum::extract::Request;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use axum_extra::extract::CookieJar;
+use std::convert::Infallible;
 use std::path::Path;
+use tower::{service_fn, Service, ServiceExt};
+use tower_http::services::fs::ServeFileSystemResponseBody;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Serves `dist`, preferring the `.br`/`.gz` siblings that `make web` writes,
 /// so the wasm goes out compressed at no CPU cost per request.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
-    let index = index_page(dist);
+    let index = entry_page(index_page(dist), more_page(dist));
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index);
+        .fallback(index.clone());
     let pm_dist = dist.join("pm");
     let pm_files = ServeDir::new(&pm_dist)
         .precompressed_br()
@@ -44,6 +50,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
         .route("/more/boot.js", get(move || async move { boot_script(boot) }))
         .nest_service("/more", more_files)
         .merge(more_pages)
+        // Not `dist/index.html` as a directory's index: the page depends on
+        // who asks.
+        .route_service("/", index)
         .nest_service("/pm", pm_files)
         .route_service("/admin", index_page(&pm_dist))
         .route_service("/admin/{*rest}", index_page(&pm_dist))
@@ -66,6 +75,39 @@ pub const MORE_PAGES: [&str; 8] = [
     "/changelog",
     "/embed/{*rest}",
 ];
+
+/// The board's page for a visitor, the `more` bundle's for a member.
+///
+/// The board's bundle is the first load, so it holds only what a visitor
+/// sees (the web app's `pages::load_in_full`): a member's form, votes and
+/// bell are in the `more` bundle. A request with a session cookie is a
+/// member's (or was: a stale cookie only costs the bigger bundle, which
+/// serves visitors as well), so it gets the `more` bundle at once rather
+/// than the board's, which would hand it over. `Vary: Cookie` (added in
+/// [`cache_control`]) keeps a browser from revalidating one page against
+/// the other.
+fn entry_page(
+    visitors: ServeFile,
+    members: ServeFile,
+) -> impl Service<Request, Response = Response<ServeFileSystemResponseBody>, Error = Infallible, Future: Send>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    service_fn(move |req: Request| {
+        let page = match has_session(&req) {
+            true => members.clone(),
+            false => visitors.clone(),
+        };
+        page.oneshot(req)
+    })
+}
+
+fn has_session(req: &Request) -> bool {
+    CookieJar::from_headers(req.headers())
+        .get(SESSION_COOKIE)
+        .is_some_and(|c| !c.value().is_empty())
+}
 
 /// The `more` bundle's `index.html`; the customer app's where that bundle
 /// was not built (its pages then say they are not found, see
@@ -116,6 +158,10 @@ async fn cache_control(req: Request, next: Next) -> Response {
         "no-cache"
     };
     res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    if !hashed {
+        // A page's bundle depends on the session cookie (`entry_page`).
+        res.headers_mut().insert(VARY, HeaderValue::from_static("cookie"));
+    }
     res
 }
 

@@ -199,3 +199,36 @@ async fn without_a_more_bundle_its_pages_get_the_customer_app() {
         assert!(res.text().await.unwrap().contains("Schwarm test shell"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_member_gets_the_more_bundle_on_the_board_too() {
+    // Arrange: a web app built with its `more` bundle, and a member.
+    let app = spawn_app_with(|args| {
+        let more = args.dist.join("more");
+        std::fs::create_dir(&more).unwrap();
+        std::fs::write(more.join("index.html"), "<title>Schwarm more shell</title>").unwrap();
+    })
+    .await;
+    let visitor = app.get("/").await;
+    let visitor_vary = visitor.headers()["vary"].to_str().unwrap().to_owned();
+    let visitor_body = visitor.text().await.unwrap();
+    app.register("member@example.com").await;
+
+    // Act
+    let mut answers = Vec::new();
+    for path in ["/", "/?sort=new&q=dark", "/no/such/page"] {
+        let res = app.get(path).await;
+        let vary = res.headers()["vary"].to_str().unwrap().to_owned();
+        answers.push((path, res.status(), vary, res.text().await.unwrap()));
+    }
+
+    // Assert: the board's bundle is the visitors'; a member (a session
+    // cookie) gets the `more` bundle, and caches tell the two apart.
+    assert!(visitor_body.contains("Schwarm test shell"), "{visitor_body}");
+    assert!(visitor_vary.contains("cookie"), "{visitor_vary}");
+    for (path, status, vary, body) in answers {
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(vary.contains("cookie"), "{path}: {vary}");
+        assert!(body.contains("Schwarm more shell"), "{path}: {body}");
+    }
+}
