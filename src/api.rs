@@ -3,10 +3,7 @@
 use crate::early;
 use gloo_net::http::{Method, Request, RequestBuilder};
 use schwarm_wire::error::codes;
-use schwarm_wire::{
-    Board, EmbedConfig, ErrorBody, ErrorDetail, Idea, NewIdea, Page, Sort, SsoLogin, StatusDef, TokenSession,
-    UnreadCount, User, VoteState,
-};
+use schwarm_wire::{Board, EmbedConfig, ErrorDetail, ListedIdea, Page, Sort, SsoLogin, StatusDef, TokenSession};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -50,22 +47,14 @@ impl ApiError {
         })
     }
 
+    #[cfg(feature = "more")]
     pub fn code(&self) -> &str {
         &self.detail.code
     }
 
+    #[cfg(feature = "more")]
     pub fn is_unauthorized(&self) -> bool {
         self.status == 401 && self.detail.code == codes::UNAUTHORIZED
-    }
-}
-
-/// What to tell a member whose write was refused for a reason of theirs to
-/// know: a blocked account, an idea merged into another.
-pub fn refusal(e: &ApiError) -> Option<crate::i18n::Key> {
-    match e.code() {
-        codes::BLOCKED => Some(crate::i18n::Key::AccountBlocked),
-        codes::IDEA_MERGED => Some(crate::i18n::Key::IdeaMergedError),
-        _ => None,
     }
 }
 
@@ -119,14 +108,35 @@ async fn fetch_text(request: Result<Request, gloo_net::Error>) -> ApiResult<Stri
     if (200..300).contains(&status) {
         return Ok(text);
     }
-    let detail = crate::json::decode::<ErrorBody>(&text)
+    Err(ApiError {
+        status,
+        detail: error_detail(status, &text),
+    })
+}
+
+/// The server's error body, or one for a body that is not ours.
+#[cfg(feature = "more")]
+fn error_detail(status: u16, body: &str) -> ErrorDetail {
+    crate::json::decode::<schwarm_wire::ErrorBody>(body)
         .map(|b| b.error)
-        .unwrap_or_else(|_| ErrorDetail {
-            code: codes::INTERNAL.into(),
-            message: format!("HTTP {status}"),
-            fields: Default::default(),
-        });
-    Err(ApiError { status, detail })
+        .unwrap_or_else(|_| unknown_error(status))
+}
+
+/// The board's bundle shows no server message, nor marks fields: its
+/// failures say "could not load" and offer a retry, whatever the cause. So
+/// it leaves the error body undecoded, which keeps ~2 KB brotli out of the
+/// first load (an error body has a map of fields, decoded by code of its own).
+#[cfg(not(feature = "more"))]
+fn error_detail(status: u16, _body: &str) -> ErrorDetail {
+    unknown_error(status)
+}
+
+fn unknown_error(status: u16) -> ErrorDetail {
+    ErrorDetail {
+        code: codes::INTERNAL.into(),
+        message: format!("HTTP {status}"),
+        fields: Default::default(),
+    }
 }
 
 async fn fetch(request: Request) -> ApiResult<(u16, String)> {
@@ -144,12 +154,11 @@ pub async fn statuses() -> ApiResult<Vec<StatusDef>> {
     send(Request::get(&format!("{BASE}/statuses")).build()).await
 }
 
-pub async fn me() -> ApiResult<Option<User>> {
-    match send::<User>(Request::get(&format!("{BASE}/me")).build()).await {
-        Ok(user) => Ok(Some(user)),
-        Err(e) if e.status == 401 => Ok(None),
-        Err(e) => Err(e),
-    }
+/// Whether the browser holds a member's session, without reading whose:
+/// enough for the board's bundle, which hands members over (`app`).
+#[cfg(not(feature = "more"))]
+pub async fn signed_in() -> bool {
+    fetch_text(Request::get(&format!("{BASE}/me")).build()).await.is_ok()
 }
 
 pub async fn sso(token: &str) -> ApiResult<TokenSession> {
@@ -162,10 +171,6 @@ pub async fn sso(token: &str) -> ApiResult<TokenSession> {
 pub async fn embed_config(board: &str, host: &str) -> ApiResult<EmbedConfig> {
     let (board, host) = (js_sys::encode_uri_component(board), js_sys::encode_uri_component(host));
     send(Request::get(&format!("{BASE}/embed/{board}?host={host}")).build()).await
-}
-
-pub async fn logout() -> ApiResult<()> {
-    send(Request::post(&format!("{BASE}/auth/logout")).build()).await
 }
 
 /// What the board shows: a sort, and optionally a status and a search.
@@ -202,32 +207,13 @@ impl ListView {
     }
 }
 
-pub async fn list_ideas(view: ListView, cursor: Option<String>) -> ApiResult<Page<Idea>> {
+pub async fn list_ideas(view: ListView, cursor: Option<String>) -> ApiResult<Page<ListedIdea>> {
     let mut url = format!("{BASE}/ideas?{}", view.query());
     if let Some(c) = cursor {
         url.push_str("&cursor=");
         url.push_str(&String::from(js_sys::encode_uri_component(&c)));
     }
     send(Request::get(&url).build()).await
-}
-
-pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
-    let q = String::from(js_sys::encode_uri_component(&text));
-    send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
-}
-
-pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
-    send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
-}
-
-pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
-    let url = format!("{BASE}/ideas/{id}/vote");
-    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
-    send(builder.build()).await
-}
-
-pub async fn unread() -> ApiResult<UnreadCount> {
-    send(Request::get(&format!("{BASE}/notifications/unread")).build()).await
 }
 
 pub async fn boards() -> ApiResult<Vec<Board>> {

@@ -31,6 +31,15 @@ pub fn App() -> impl IntoView {
     }
     Effect::new(move |_| state.lang.get().remember());
     leptos::task::spawn_local(async move {
+        // The board's bundle is the visitors' (`pages::load_in_full`); a
+        // member it meets (the server sends members the `more` bundle, but
+        // a session may have begun in another tab) moves to the `more`
+        // bundle. If that cannot start, the board stays, as for a visitor.
+        #[cfg(not(feature = "more"))]
+        if api::signed_in().await && crate::hand_over::start_more().await.is_ok() {
+            return;
+        }
+        #[cfg(feature = "more")]
         if let Ok(user) = api::me().await {
             state.user.set(user);
         }

@@ -21,6 +21,7 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub notice: RwSignal<Option<Notice>>,
     /// Unread notifications of the signed-in user, as last counted.
+    #[cfg(feature = "more")]
     pub unread: RwSignal<i64>,
     /// The deployment's boards with their tags, loaded once at start.
     pub boards: RwSignal<Vec<Board>>,
@@ -40,6 +41,7 @@ impl AppState {
             user_known: RwSignal::new(false),
             lang: RwSignal::new(Lang::initial()),
             notice: RwSignal::new(None),
+            #[cfg(feature = "more")]
             unread: RwSignal::new(0),
             boards: RwSignal::new(Vec::new()),
             statuses: RwSignal::new(Vec::new()),
@@ -57,6 +59,7 @@ impl AppState {
         }
     }
 
+    #[cfg(feature = "more")]
     pub fn announce(&self, key: Key) {
         self.notice.set(Some(Notice { key, is_error: false }));
     }

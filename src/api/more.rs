@@ -1,12 +1,14 @@
-//! The endpoints only the pages of the `more` bundle call
-//! (`pages::load_in_full`), so the board's bundle does not carry them.
+//! The endpoints only the pages of the `more` bundle call, and those only
+//! members call (`pages::load_in_full`), so the board's bundle does not
+//! carry them.
 
-use super::{send, with_json, ApiResult, BASE};
+use super::{send, with_json, ApiError, ApiResult, BASE};
 use gloo_net::http::Request;
+use schwarm_wire::error::codes;
 use schwarm_wire::{
     ChangelogEntry, Comment, CommentEdit, EmailPreferences, FollowState, Idea, IdeaEdit, LoginRequest, MarkRead,
-    NewComment, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, RoadmapColumn, TokenSession,
-    UnreadCount, Unsubscribe, Unsubscribed, User, Voters,
+    NewComment, NewIdea, Notification, Page, PasswordChange, ProfileEdit, RegisterRequest, RoadmapColumn, TokenSession,
+    UnreadCount, Unsubscribe, Unsubscribed, User, VoteState, Voters,
 };
 
 pub async fn roadmap() -> ApiResult<Vec<RoadmapColumn>> {
@@ -122,4 +124,45 @@ pub async fn set_email_preferences(prefs: &EmailPreferences) -> ApiResult<EmailP
 
 pub async fn unsubscribe(request: &Unsubscribe) -> ApiResult<Unsubscribed> {
     send(with_json(Request::post(&format!("{BASE}/email/unsubscribe")), request)).await
+}
+
+pub async fn me() -> ApiResult<Option<User>> {
+    match send::<User>(Request::get(&format!("{BASE}/me")).build()).await {
+        Ok(user) => Ok(Some(user)),
+        Err(e) if e.status == 401 => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn logout() -> ApiResult<()> {
+    send(Request::post(&format!("{BASE}/auth/logout")).build()).await
+}
+
+pub async fn similar(text: String) -> ApiResult<Page<Idea>> {
+    let q = String::from(js_sys::encode_uri_component(&text));
+    send(Request::get(&format!("{BASE}/ideas/similar?q={q}")).build()).await
+}
+
+pub async fn create_idea(new: &NewIdea) -> ApiResult<Idea> {
+    send(with_json(Request::post(&format!("{BASE}/ideas")), new)).await
+}
+
+pub async fn vote(id: i64, on: bool) -> ApiResult<VoteState> {
+    let url = format!("{BASE}/ideas/{id}/vote");
+    let builder = if on { Request::put(&url) } else { Request::delete(&url) };
+    send(builder.build()).await
+}
+
+pub async fn unread() -> ApiResult<UnreadCount> {
+    send(Request::get(&format!("{BASE}/notifications/unread")).build()).await
+}
+
+/// What to tell a member whose write was refused for a reason of theirs to
+/// know: a blocked account, an idea merged into another.
+pub fn refusal(e: &ApiError) -> Option<crate::i18n::Key> {
+    match e.code() {
+        codes::BLOCKED => Some(crate::i18n::Key::AccountBlocked),
+        codes::IDEA_MERGED => Some(crate::i18n::Key::IdeaMergedError),
+        _ => None,
+    }
 }

@@ -6,13 +6,13 @@ use crate::format;
 use crate::i18n::{author_name, tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
-use schwarm_wire::Idea;
+use schwarm_wire::ListedIdea;
 
 #[component]
-pub fn IdeaCard(idea: Idea) -> impl IntoView {
+pub fn IdeaCard(idea: ListedIdea) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let Idea {
+    let ListedIdea {
         id,
         title,
         author,
@@ -24,7 +24,6 @@ pub fn IdeaCard(idea: Idea) -> impl IntoView {
         tags,
         board,
         pending,
-        ..
     } = idea;
     let comments = move || format::counted(comment_count, Key::CommentOne, Key::Comments, lang.get());
     view! {

@@ -1,5 +1,6 @@
 //! Pieces that several pages share. Those of the pages only the `more`
-//! bundle holds are built into it alone (`pages::load_in_full`).
+//! bundle holds, and those only members see, are built into it alone
+//! (`pages::load_in_full`).
 
 #[cfg(feature = "more")]
 pub mod comment_form;
@@ -9,6 +10,7 @@ pub mod comments;
 pub mod email_settings;
 #[cfg(feature = "more")]
 pub mod embed_bar;
+#[cfg(feature = "more")]
 pub mod field;
 #[cfg(feature = "more")]
 pub mod follow_button;
@@ -21,8 +23,12 @@ pub mod live_region;
 pub mod load_error;
 pub mod load_more;
 #[cfg(feature = "more")]
+pub mod member_nav;
+#[cfg(feature = "more")]
 pub mod my_activity;
+#[cfg(feature = "more")]
 pub mod new_idea_form;
+#[cfg(feature = "more")]
 pub mod similar_ideas;
 pub mod status_badge;
 pub mod vote_button;

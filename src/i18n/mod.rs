@@ -11,7 +11,6 @@ pub use words::Key;
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use schwarm_wire::Problem;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -133,7 +132,9 @@ pub fn author_name(lang: Lang, name: &str) -> String {
 }
 
 /// A validation problem in words; `{n}` in the text is the limit.
-pub fn problem(lang: Lang, p: Problem) -> String {
+#[cfg(feature = "more")]
+pub fn problem(lang: Lang, p: schwarm_wire::Problem) -> String {
+    use schwarm_wire::Problem;
     let (key, n) = match p {
         Problem::Required => (Key::ProblemRequired, None),
         Problem::TooShort(n) => (Key::ProblemTooShort, Some(n.to_string())),

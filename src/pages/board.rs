@@ -7,13 +7,14 @@ use crate::components::idea_card::IdeaCard;
 use crate::components::list_controls::{ListControls, SearchBox};
 use crate::components::load_error::{IdeaSkeleton, LoadError};
 use crate::components::load_more::LoadMore;
+#[cfg(feature = "more")]
 use crate::components::new_idea_form::NewIdeaForm;
 use crate::i18n::{tr, Key};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 use leptos_router::params::Params;
-use schwarm_wire::{Idea, LiveEvent, Page, Sort};
+use schwarm_wire::{ListedIdea, LiveEvent, Page, Sort};
 
 #[derive(Params, Clone, Debug, PartialEq, Default)]
 struct BoardQuery {
@@ -114,9 +115,12 @@ pub fn BoardPage() -> impl IntoView {
 fn ShareIdea() -> impl IntoView {
     let app = use_app();
     move || {
+        // Only the `more` bundle has members (`pages::load_in_full`).
+        #[cfg(feature = "more")]
         if app.user.read().is_some() {
-            view! { <NewIdeaForm /> }.into_any()
-        } else if app.user_known.get() {
+            return view! { <NewIdeaForm /> }.into_any();
+        }
+        if app.user_known.get() {
             view! {
                 <p class="card cta">
                     {tr(Key::SignInToPost)} " "
@@ -133,7 +137,7 @@ fn ShareIdea() -> impl IntoView {
 
 /// The loaded ideas; "load more" appends the next page after the cursor.
 #[component]
-fn IdeaList(page: Page<Idea>, view: ListView) -> impl IntoView {
+fn IdeaList(page: Page<ListedIdea>, view: ListView) -> impl IntoView {
     let searching = view.q.is_some();
     let app = use_app();
     let items = RwSignal::new(page.items);
@@ -145,7 +149,7 @@ fn IdeaList(page: Page<Idea>, view: ListView) -> impl IntoView {
                 Ok(next) => {
                     items.update(|list| {
                         // Keyset pages never overlap; this only guards the view.
-                        let fresh: Vec<Idea> = next
+                        let fresh: Vec<ListedIdea> = next
                             .items
                             .into_iter()
                             .filter(|i| !list.iter().any(|have| have.id == i.id))

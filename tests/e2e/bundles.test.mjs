@@ -77,3 +77,63 @@ test('a shared idea link loads the more bundle directly, and the board from ther
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** A new browser context holding a new member's session cookie. */
+async function memberContext(email) {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const res = await context.request.post(`${env.server.url}/api/v1/auth/register`, {
+    data: { email, password: 'a-long-enough-password', display_name: email.split('@')[0] },
+  });
+  assert.equal(res.status(), 201);
+  return context;
+}
+
+test('a member gets the more bundle at the board: the form to share an idea, and votes', async () => {
+  const context = await memberContext('member-entry@example.org');
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const seen = watchBundles(page);
+
+  await page.goto(`${env.server.url}/`);
+  await page.getByRole('heading', { name: 'Share an idea' }).waitFor();
+  const vote = page.locator('li.idea-card button.vote').first();
+  await vote.click();
+
+  assert.equal(await vote.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(seen.boardWasm, [], "the visitors' bundle is not needed");
+  assert.equal(seen.moreWasm.length, 1);
+  assert.deepEqual(seen.documents, ['/']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the visitors' board meeting a member's session hands over to the more bundle", async () => {
+  // Arrange: a member whose browser gets the visitors' page anyway (a
+  // session begun in another tab after the page was cached, say).
+  const context = await memberContext('member-handover@example.org');
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const seen = watchBundles(page);
+  await page.route(`${env.server.url}/`, async (route) => {
+    const visitors = await fetch(`${env.server.url}/`);
+    // Its policy header (which lets the page's inline scripts run) kept;
+    // fetch has already decoded the body.
+    const headers = Object.fromEntries([...visitors.headers].filter(([k]) => !['content-encoding', 'content-length'].includes(k)));
+    await route.fulfill({ status: visitors.status, headers, body: await visitors.text() });
+  });
+
+  // Act
+  await page.goto(`${env.server.url}/`);
+  await page.getByRole('heading', { name: 'Share an idea' }).waitFor();
+
+  // Assert: the board's bundle came first, then the more bundle in the
+  // same document, which shows what members see.
+  assert.equal(seen.boardWasm.length, 1);
+  assert.equal(seen.moreWasm.length, 1);
+  assert.equal(seen.boot.length, 1);
+  assert.deepEqual(seen.documents, ['/']);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  assert.equal(await page.locator('main#main').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
