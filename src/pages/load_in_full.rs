@@ -1,11 +1,14 @@
 //! The pages of the `more` bundle, as the board's bundle meets them.
 //!
 //! The board is the first load, so its bundle (`index.html`) holds the
-//! board only. Every other customer page (an idea, sign-in, account,
-//! notifications, unsubscribe, roadmap, changelog) and the embeddable
-//! widget are in the `more` bundle (`more.html`), which holds the board
-//! too. That keeps ~33 KB brotli of ~254 out of the first load
-//! (bench/bundle-size.json). A link to one of those pages inside the
+//! board only, as a visitor sees it. Every other customer page (an idea,
+//! sign-in, account, notifications, unsubscribe, roadmap, changelog), the
+//! embeddable widget, and all a member sees on the board (the form to share
+//! an idea, votes, the bell, sign-out) are in the `more` bundle
+//! (`more.html`), which holds the board too. That keeps ~100 KB brotli of
+//! ~254 out of the first load (bench/bundle-size.json). The server sends a
+//! member (a session cookie) the `more` bundle at once; a board that meets
+//! a session all the same hands over (`app`). A link to one of those pages inside the
 //! board's bundle is routed here, and the `more` bundle takes over in the
 //! same document (`hand_over`); from there on the visitor moves through it.
 //! The server answers those pages' paths with the `more` bundle itself, so
