@@ -8,7 +8,7 @@
 //! managers' app (`dist/pm/index.html`, the customer app plus the PM area),
 //! which answers every path under `/pm` and `/admin`.
 
-use crate::extract::SESSION_COOKIE;
+use crate::extract::session_cookie;
 use axum::body::Bytes;
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
@@ -17,7 +17,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use axum_extra::extract::CookieJar;
 use std::convert::Infallible;
 use std::path::Path;
 use tower::{service_fn, Service, ServiceExt};
@@ -104,9 +103,7 @@ fn entry_page(
 }
 
 fn has_session(req: &Request) -> bool {
-    CookieJar::from_headers(req.headers())
-        .get(SESSION_COOKIE)
-        .is_some_and(|c| !c.value().is_empty())
+    session_cookie(req.headers()).is_some_and(|token| !token.is_empty())
 }
 
 /// The `more` bundle's `index.html`; the customer app's where that bundle
