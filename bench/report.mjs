@@ -1,6 +1,8 @@
 // bench/RESULTS.md from the results: every figure, its budget beside it.
 const f = (v, digits = 1) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(digits));
 
+const stolen = (pct) => (pct === null || pct === undefined ? 'n/a' : `${f(pct, 0)} %`);
+
 function verdict(value, budget, higherIsBetter) {
   if (value === null || value === undefined) return 'n/a';
   return (higherIsBetter ? value >= budget : value <= budget) ? 'within' : '**over**';
@@ -16,8 +18,8 @@ export function markdown(r, smoke) {
     '',
     '## API',
     '',
-    '| scenario | database | req/s | p50 ms | p99 ms | max ms | errors | budget |',
-    '|---|---|---|---|---|---|---|---|',
+    '| scenario | database | req/s | p50 ms | p99 ms | max ms | errors | CPU stolen | budget |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const db of ['sqlite', 'postgres']) {
     if (!r[db]) continue;
@@ -31,13 +33,13 @@ export function markdown(r, smoke) {
       } else if (name === 'vote_paced') {
         budget = `p99 ≤ ${b.vote_p99_ms} ms with ${x.offered_rps} votes/s offered: ${verdict(x.p99_ms, b.vote_p99_ms, false)}`;
       }
-      lines.push(`| ${name} | ${db} | ${f(x.rps, 0)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${f(x.max_ms, 1)} | ${x.errors} | ${budget} |`);
+      lines.push(`| ${name} | ${db} | ${f(x.rps, 0)} | ${f(x.p50_ms, 2)} | ${f(x.p99_ms, 2)} | ${f(x.max_ms, 1)} | ${x.errors} | ${stolen(x.cpu_stolen_pct)} | ${budget} |`);
     }
-    lines.push(`| server peak RSS | ${db} | | | | | | ${f(r[db].server_peak_rss_mb)} MB |`);
+    lines.push(`| server peak RSS | ${db} | | | | | | | ${f(r[db].server_peak_rss_mb)} MB |`);
   }
   lines.push(
     '',
-    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows (`server/src/service/member_lists.rs`); on SQLite those marks are kept in memory until the member votes or follows or anything else is written (`server/src/own_marks.rs`), on PostgreSQL one query per request reads them. `vote` is wrk\'s closed loop: each connection votes again as soon as it is answered, so its p99 is that of a saturated server. `vote_paced` offers the budget\'s rate at a steady pace on as many connections (open loop, `bench/paced.mjs`); each latency counts from the vote\'s planned send time, so a stall counts against every vote planned during it. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote.',
+    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows (`server/src/service/member_lists.rs`); on SQLite those marks are kept in memory until the member votes or follows or anything else is written (`server/src/own_marks.rs`), on PostgreSQL one query per request reads them. `vote` is wrk\'s closed loop: each connection votes again as soon as it is answered, so its p99 is that of a saturated server. `vote_paced` offers the budget\'s rate at a steady pace on as many connections (open loop, `bench/paced.mjs`); each latency counts from the vote\'s planned send time, so a stall counts against every vote planned during it. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote. "CPU stolen" is the share of the machine\'s CPU time its host took during the scenario (`steal` in /proc/stat, `bench/cpu.mjs`): on a shared virtual machine the same binary\'s figures fall as it rises.',
   );
   const s = r.sse;
   const fe = r.frontend;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fanOut, rss } from './sse.mjs';
 import { frontEnd } from './frontend.mjs';
 import { pacedVotes } from './paced.mjs';
+import { cpuMark, stolenSince } from './cpu.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
@@ -81,6 +82,7 @@ function wrk(url, { script, env = {} } = {}) {
   const args = ['-t2', `-c${SIZE.connections}`, `-d${SIZE.seconds}s`, '--latency'];
   if (script) args.push('-s', path.join(ROOT, 'bench/wrk', script));
   args.push(url);
+  const mark = cpuMark();
   const out = execFileSync('wrk', args, { env: { ...process.env, ...env }, encoding: 'utf8' });
   const lat = (p) => { const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out); return m ? ms(m[1], m[2]) : null; };
   const max = /Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)/.exec(out);
@@ -92,6 +94,7 @@ function wrk(url, { script, env = {} } = {}) {
     p99_ms: lat(99),
     max_ms: max ? ms(max[1], max[2]) : null,
     errors: (non2xx ? Number(non2xx[1]) : 0) + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
+    cpu_stolen_pct: stolenSince(mark),
   };
 }
 
@@ -122,10 +125,12 @@ async function apiLoad(name, seededUrl, marker, reset, fork) {
   // The budget's rate, offered at a steady pace (the budget is SQLite's;
   // PostgreSQL's votes top out well below it).
   if (name === 'sqlite') {
+    const mark = cpuMark();
     results.vote_paced = await pacedVotes(server.url, {
       rate: SMOKE ? 200 : BUDGETS.vote_rps, connections: SIZE.connections, seconds: SIZE.seconds,
       tokensFile: env.BENCH_TOKENS, ideas: SIZE.ideas, firstIdea: Number(env.BENCH_FIRST_IDEA),
     });
+    results.vote_paced.cpu_stolen_pct = stolenSince(mark);
   }
   results.comment = wrk(server.url, { script: 'comment.lua', env });
   results.mixed_90_10 = wrk(server.url, { script: 'mixed.lua', env });
