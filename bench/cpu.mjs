@@ -1,7 +1,7 @@
 // The share of the machine's CPU time that its host took (`steal` in
 // /proc/stat) while a scenario ran. On a shared virtual machine the same
-// binary's figures swing with it (seen here: 2–36 % stolen from one vote
-// run to the next, and votes/s from 4,300 to 7,900), so each figure
+// binary's figures swing with it (seen here: under 1 % to 36 % stolen
+// from one vote run to the next, and votes/s from 7,900 to 3,800), so each figure
 // carries it. `null` where the kernel does not report it.
 import fs from 'node:fs';
 
