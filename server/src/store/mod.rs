@@ -14,6 +14,7 @@ mod shared;
 mod sites;
 pub mod sqlite;
 mod sqlite_checkpoints;
+mod sqlite_idea;
 mod sqlite_reads;
 mod sqlite_votes;
 mod trends;

@@ -43,7 +43,8 @@ impl DirectReads {
         }
     }
 
-    fn run<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> StoreResult<T> {
+    /// Runs `read` on an idle connection (or a new one), on this thread.
+    pub(super) fn run<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> StoreResult<T> {
         let idle = self.idle.lock().expect("idle readers").pop();
         let conn = match idle {
             Some(conn) => conn,

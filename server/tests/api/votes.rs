@@ -157,3 +157,34 @@ async fn voters_are_listed_newest_first_by_name_only() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn one_idea_marks_its_viewers_own_vote_and_follow_only() {
+    // Arrange: a voter (who follows by voting), another member, a visitor.
+    let app = spawn_app().await;
+    app.register("voter@example.org").await;
+    let idea = app.create_idea("Marked for its viewer").await;
+    let other = new_client();
+    app.register_with(&other, "other@example.org").await;
+    let voted = vote(&app, &other, &idea["id"], true).await;
+    assert_eq!(voted.status(), StatusCode::OK);
+    let path = format!("/api/v1/ideas/{}", idea["id"]);
+
+    // Act
+    let as_other = app.get_json_as(&other, &path).await;
+    let as_author = app.get_json_as(&app.client, &path).await;
+    let as_visitor: Value = app.get_json_as(&Client::new(), &path).await;
+
+    // Assert
+    assert_eq!(
+        (&as_other["voted"], &as_other["following"]),
+        (&Value::Bool(true), &Value::Bool(true))
+    );
+    assert_eq!(as_author["voted"], false, "the author did not vote");
+    assert_eq!(as_author["following"], true, "authors follow their ideas");
+    assert_eq!(
+        (&as_visitor["voted"], &as_visitor["following"]),
+        (&Value::Bool(false), &Value::Bool(false))
+    );
+    assert_eq!(as_visitor["vote_count"], 1);
+}

@@ -1,20 +1,4 @@
-/// The columns of `IdeaRow`; `voted` needs the viewer bound first.
-pub(super) const IDEA_SELECT: &str =
-    "SELECT i.id, i.title, i.body_md, COALESCE(i.body_html, '') AS body_html, i.status,
-        i.status_response_html, sr.display_name AS status_response_by, i.status_response_at, i.vote_count,
-        i.comment_count, i.created_at, i.author_id, u.display_name AS author_name,
-        b.slug AS board_slug, b.name AS board_name,
-        i.triaged_at IS NOT NULL AS triaged, i.trend, i.merged_into, mi.title AS merged_into_title,
-        CAST(i.impact AS BIGINT) AS impact, CAST(i.effort AS BIGINT) AS effort,
-        i.hidden_at IS NOT NULL AS hidden, i.spam, i.approved,
-        EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.user_id = ";
-/// The priority score (`schwarm_wire::triage::priority`) over the outer row.
-pub(super) const PRIORITY: &str =
-    "((r.vote_count + 1) * CAST(COALESCE(r.impact, 3) AS DOUBLE PRECISION) / COALESCE(r.effort, 3))";
-/// Then the viewer again, and `) AS following`.
-pub(super) const FOLLOWING: &str = "EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = i.id AND f.user_id = ";
-pub(super) const IDEA_FROM: &str = " FROM ideas i JOIN users u ON u.id = i.author_id JOIN boards b ON b.id = i.board_id
-    LEFT JOIN users sr ON sr.id = i.status_response_by LEFT JOIN ideas mi ON mi.id = i.merged_into";
+use super::idea_columns::{FOLLOWING, IDEA_FROM, IDEA_SELECT, PRIORITY};
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -60,13 +44,7 @@ macro_rules! idea_store {
             }
 
             async fn idea(&self, id: i64, viewer: Option<i64>) -> crate::store::StoreResult<Option<crate::store::IdeaRow>> {
-                let mut q = sqlx::QueryBuilder::<$db>::new(super::ideas::IDEA_SELECT);
-                q.push_bind(viewer).push(") AS voted, ").push(super::ideas::FOLLOWING).push_bind(viewer);
-                q.push(") AS following").push(super::ideas::IDEA_FROM).push(" WHERE i.id = ").push_bind(id);
-                let row: Option<crate::store::IdeaRow> = q.build_query_as().fetch_optional(&self.reader).await?;
-                let mut rows: Vec<_> = row.into_iter().collect();
-                self.attach_tags(&mut rows).await?;
-                Ok(rows.pop())
+                self.find_idea(id, viewer).await
             }
 
             async fn ideas(&self, query: &crate::store::IdeaQuery) -> crate::store::StoreResult<Vec<crate::store::IdeaRow>> {
@@ -192,7 +170,7 @@ macro_rules! attach_tags {
                 let key = match (order, query.sort) {
                     // Oldest first is the negated creation time, descending.
                     (TriageOrder::Oldest, _) => "(-r.created_at)",
-                    (TriageOrder::Priority, _) => super::ideas::PRIORITY,
+                    (TriageOrder::Priority, _) => PRIORITY,
                     (TriageOrder::Public, Sort::New) => "r.created_at",
                     (TriageOrder::Public, Sort::Top) => "r.vote_count",
                     (TriageOrder::Public, Sort::Trending) => "r.trend",
@@ -205,15 +183,15 @@ macro_rules! attach_tags {
                 // planners) pages over the sort key, which may be the
                 // computed relevance.
                 let mut q = sqlx::QueryBuilder::<$db>::new("SELECT * FROM (");
-                q.push(super::ideas::IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
-                q.push(super::ideas::FOLLOWING).push_bind(query.viewer).push(") AS following, ");
+                q.push(IDEA_SELECT).push_bind(query.viewer).push(") AS voted, ");
+                q.push(FOLLOWING).push_bind(query.viewer).push(") AS following, ");
                 match &query.search {
                     Some(search) => <$store>::push_relevance(&mut q, search, candidates),
                     None => {
                         q.push("CAST(0 AS DOUBLE PRECISION)");
                     }
                 }
-                q.push(" AS relevance").push(super::ideas::IDEA_FROM);
+                q.push(" AS relevance").push(IDEA_FROM);
                 if let Some(search) = &query.search {
                     <$store>::push_search_join(&mut q, search, candidates);
                 }

@@ -185,6 +185,7 @@ macro_rules! follow {
 
 mod comments;
 mod email;
+pub(super) mod idea_columns;
 mod ideas;
 pub(super) mod limits;
 pub(super) mod marks;
