@@ -44,10 +44,12 @@ export async function frontEnd(bin, root, databaseUrl, tokensFile, startServer) 
   await page.goto(`${server.url}/?sort=new`);
   await page.locator('li.idea-card').first().waitFor();
   const total = Math.min(1000, Number(process.env.BENCH_IDEAS ?? 1000));
-  const { cards, renderMs } = await page.evaluate(async (total) => {
+  const { cards, renderMs, fetchMs, drawMs } = await page.evaluate(async (total) => {
     const count = () => document.querySelectorAll('li.idea-card').length;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const started = performance.now();
+    // When each page's cards were in the document.
+    const appeared = [];
     while (count() < total) {
       const button = document.querySelector('button.load-more');
       if (!button) break;
@@ -55,7 +57,10 @@ export async function frontEnd(bin, root, databaseUrl, tokensFile, startServer) 
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no cards after ${before} within 10 s`)), 10_000);
         const observer = new MutationObserver(() => {
-          if (count() > before) { observer.disconnect(); clearTimeout(timer); resolve(); }
+          if (count() > before) {
+            appeared.push(performance.now());
+            observer.disconnect(); clearTimeout(timer); resolve();
+          }
         });
         observer.observe(document.body, { childList: true, subtree: true });
         button.click();
@@ -64,7 +69,18 @@ export async function frontEnd(bin, root, databaseUrl, tokensFile, startServer) 
       while (document.querySelector('button.load-more')?.disabled) await frame();
     }
     await frame();
-    return { cards: count(), renderMs: performance.now() - started };
+    const renderMs = performance.now() - started;
+    // One fetch per page, one after another: their durations add up to the
+    // time spent waiting for the server, and from each page's arrival to
+    // its cards in the document is the app's decoding and drawing. The
+    // rest is the frames between a page and the next click.
+    const pages = performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/v1/ideas?') && e.startTime >= started);
+    const fetchMs = pages.reduce((sum, e) => sum + e.duration, 0);
+    const drawMs = pages.length === appeared.length
+      ? pages.reduce((sum, e, i) => sum + (appeared[i] - e.responseEnd), 0)
+      : null;
+    return { cards: count(), renderMs, fetchMs, drawMs };
   }, total);
   // One vote among them, cast by someone else: until the count changes.
   const token = fs.readFileSync(tokensFile, 'utf8').split('\n')[1];
@@ -114,6 +130,8 @@ export async function frontEnd(bin, root, databaseUrl, tokensFile, startServer) 
     first_list_paint_ms: median(paints),
     render_cards: cards,
     render_cards_ms: renderMs,
+    render_cards_fetch_ms: fetchMs,
+    render_cards_draw_ms: drawMs,
     live_vote_update_ms: liveMs,
     vote_click_to_repaint_ms: median(clicks),
   };

@@ -39,7 +39,7 @@ export function markdown(r, smoke) {
   }
   lines.push(
     '',
-    'Visitors\' lists (`list_trending` … `list_search`, and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows (`server/src/service/member_lists.rs`); on SQLite those marks are kept in memory until the member votes or follows or anything else is written (`server/src/own_marks.rs`), on PostgreSQL one query per request reads them. `vote` is wrk\'s closed loop: each connection votes again as soon as it is answered, so its p99 is that of a saturated server. `vote_paced` offers the budget\'s rate at a steady pace on as many connections (open loop, `bench/paced.mjs`); each latency counts from the vote\'s planned send time, so a stall counts against every vote planned during it. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote. "CPU stolen" is the share of the machine\'s CPU time its host took during the scenario (`steal` in /proc/stat, `bench/cpu.mjs`): on a shared virtual machine the same binary\'s figures fall as it rises.',
+    'Visitors\' lists (`list_trending` … `list_search_discussed`: each sort, then a search best match first and in each sort; and the lists in `mixed_90_10`) are answered from memory between writes (`server/src/list_cache.rs`: any write voids them; one request per list recomputes). `list_signed_in` and `list_search_signed_in` are members\' lists: the same cached lists, marked with the member\'s own votes and follows (`server/src/service/member_lists.rs`); on SQLite those marks are kept in memory until the member votes or follows or anything else is written (`server/src/own_marks.rs`), on PostgreSQL one query per request reads them. `vote` is wrk\'s closed loop: each connection votes again as soon as it is answered, so its p99 is that of a saturated server. `vote_paced` offers the budget\'s rate at a steady pace on as many connections (open loop, `bench/paced.mjs`); each latency counts from the vote\'s planned send time, so a stall counts against every vote planned during it. On SQLite votes are written in batches, one transaction each (`server/src/service/vote_queue.rs`); on PostgreSQL one transaction per vote. "CPU stolen" is the share of the machine\'s CPU time its host took during the scenario (`steal` in /proc/stat, `bench/cpu.mjs`): on a shared virtual machine the same binary\'s figures fall as it rises.',
   );
   const s = r.sse;
   const fe = r.frontend;
@@ -61,6 +61,9 @@ export function markdown(r, smoke) {
       `| /embed.js, gzip | ${fe.embed_js_gzip_bytes} B | ≤ ${b.embed_js_gzip_kb} KB: ${verdict(fe.embed_js_gzip_bytes / 1024, b.embed_js_gzip_kb, false)} |`,
       `| navigation to first idea list painted (median of 5, cold) | ${f(fe.first_list_paint_ms)} ms | ≤ ${b.first_list_paint_ms} ms: ${verdict(fe.first_list_paint_ms, b.first_list_paint_ms, false)} |`,
       `| ${fe.render_cards} idea cards by "Load more", pages of 20 (fetches included) | ${f(fe.render_cards_ms, 0)} ms | |`,
+      ...(fe.render_cards_fetch_ms === undefined ? [] : [
+        `| of that, waiting for the pages' fetches / from each page's arrival to its cards in the document (decoding and drawing), summed | ${f(fe.render_cards_fetch_ms, 0)} ms / ${f(fe.render_cards_draw_ms, 0)} ms | |`,
+      ]),
       `| another member's vote to its count among them (SSE included) | ${f(fe.live_vote_update_ms)} ms | |`,
       `| vote click to repaint (median of 5) | ${f(fe.vote_click_to_repaint_ms)} ms | |`,
     );

@@ -116,7 +116,11 @@ async function apiLoad(name, seededUrl, marker, reset, fork) {
   for (const sort of ['trending', 'top', 'new', 'discussed']) {
     results[`list_${sort}`] = wrk(`${server.url}/api/v1/ideas?limit=20&sort=${sort}`);
   }
+  // A search, best match first (its default order), then in each sort.
   results.list_search = wrk(`${server.url}/api/v1/ideas?limit=20&q=dark%20mode`);
+  for (const sort of ['trending', 'top', 'new', 'discussed']) {
+    results[`list_search_${sort}`] = wrk(`${server.url}/api/v1/ideas?limit=20&q=dark%20mode&sort=${sort}`);
+  }
   // Not from the visitors' list cache: a member's lists mark their votes.
   results.list_signed_in = wrk(server.url, { script: 'list_signed_in.lua', env });
   results.list_search_signed_in = wrk(server.url, { script: 'list_signed_in.lua', env: { ...env, BENCH_SEARCH: '1' } });
