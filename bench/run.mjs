@@ -113,12 +113,13 @@ async function apiLoad(name, seededUrl, marker, reset, fork) {
     BENCH_FIRST_IDEA: '1', BENCH_WRK: path.join(ROOT, 'bench/wrk'),
   };
   const results = {};
-  for (const sort of ['trending', 'top', 'new', 'discussed']) {
+  const sorts = ['trending', 'top', 'new', 'discussed'];
+  for (const sort of sorts) {
     results[`list_${sort}`] = wrk(`${server.url}/api/v1/ideas?limit=20&sort=${sort}`);
   }
   // A search, best match first (its default order), then in each sort.
   results.list_search = wrk(`${server.url}/api/v1/ideas?limit=20&q=dark%20mode`);
-  for (const sort of ['trending', 'top', 'new', 'discussed']) {
+  for (const sort of sorts) {
     results[`list_search_${sort}`] = wrk(`${server.url}/api/v1/ideas?limit=20&q=dark%20mode&sort=${sort}`);
   }
   // Not from the visitors' list cache: a member's lists mark their votes.

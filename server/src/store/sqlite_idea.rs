@@ -8,10 +8,15 @@
 //! read-only rusqlite connection without a thread hand-off; the query is
 //! the one PostgreSQL runs (`shared::idea_columns::IDEA_ONE`).
 
-use super::shared::idea_columns::{IDEA_ONE, IDEA_TAGS};
+use super::shared::idea_columns::IDEA_ONE;
 use super::sqlite::SqliteStore;
 use super::{IdeaRow, StoreResult};
 use rusqlite::{OptionalExtension, Row};
+
+/// One idea's tags, (name, colour) in name order: the lists' `attach_tags`
+/// for one id, as a fixed statement that stays prepared.
+const IDEA_TAGS: &str = "SELECT t.name, t.colour FROM idea_tags it JOIN tags t ON t.id = it.tag_id
+     WHERE it.idea_id = ?1 ORDER BY t.name";
 
 impl SqliteStore {
     pub(super) async fn find_idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>> {

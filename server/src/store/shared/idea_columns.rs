@@ -1,7 +1,7 @@
 //! An idea as both databases read it: the columns of `IdeaRow`, which the
 //! lists build on (`ideas`), and the whole query for one idea, which
 //! SQLite runs on the calling thread (`store::sqlite_idea`) and PostgreSQL
-//! through its pool (below).
+//! through its pool (below, with the lists' `attach_tags`).
 
 use crate::store::postgres::PgStore;
 use crate::store::{IdeaRow, StoreResult};
@@ -32,9 +32,6 @@ macro_rules! idea_from {
 
 /// The columns of `IdeaRow`; `voted` needs the viewer bound first.
 pub(in crate::store) const IDEA_SELECT: &str = idea_select!();
-/// The priority score (`schwarm_wire::triage::priority`) over the outer row.
-pub(in crate::store) const PRIORITY: &str =
-    "((r.vote_count + 1) * CAST(COALESCE(r.impact, 3) AS DOUBLE PRECISION) / COALESCE(r.effort, 3))";
 /// Then the viewer again, and `) AS following`.
 pub(in crate::store) const FOLLOWING: &str = following!();
 pub(in crate::store) const IDEA_FROM: &str = idea_from!();
@@ -47,9 +44,6 @@ pub(in crate::store) const IDEA_ONE: &str = concat!(
     idea_from!(),
     " WHERE i.id = $2"
 );
-/// One idea's tags, (name, colour) in name order: `$1` the id.
-pub(in crate::store) const IDEA_TAGS: &str = "SELECT t.name, t.colour FROM idea_tags it JOIN tags t ON t.id = it.tag_id
-     WHERE it.idea_id = $1 ORDER BY t.name";
 
 impl PgStore {
     pub(in crate::store) async fn find_idea(&self, id: i64, viewer: Option<i64>) -> StoreResult<Option<IdeaRow>> {
@@ -61,7 +55,7 @@ impl PgStore {
         else {
             return Ok(None);
         };
-        idea.tags = sqlx::query_as(IDEA_TAGS).bind(id).fetch_all(&self.reader).await?;
+        self.attach_tags(std::slice::from_mut(&mut idea)).await?;
         Ok(Some(idea))
     }
 }

@@ -1,4 +1,7 @@
-use super::idea_columns::{FOLLOWING, IDEA_FROM, IDEA_SELECT, PRIORITY};
+use super::idea_columns::{FOLLOWING, IDEA_FROM, IDEA_SELECT};
+
+/// The priority score (`schwarm_wire::triage::priority`) over the outer row.
+const PRIORITY: &str = "((r.vote_count + 1) * CAST(COALESCE(r.impact, 3) AS DOUBLE PRECISION) / COALESCE(r.effort, 3))";
 
 macro_rules! idea_store {
     ($store:ty, $db:ty, $lock:literal) => {
@@ -258,7 +261,7 @@ macro_rules! attach_tags {
             }
 
             /// Fills in the tags of a page of ideas with one query.
-            async fn attach_tags(&self, rows: &mut [crate::store::IdeaRow]) -> crate::store::StoreResult<()> {
+            pub(in crate::store) async fn attach_tags(&self, rows: &mut [crate::store::IdeaRow]) -> crate::store::StoreResult<()> {
                 if rows.is_empty() {
                     return Ok(());
                 }
